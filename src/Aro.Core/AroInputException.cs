@@ -1,0 +1,13 @@
+namespace Aro.Core;
+
+/// <summary>
+/// Invalid input: a missing or malformed file, an unknown name, a model package that does not fit.
+/// Always exit code 2, as DESIGN.md §2 requires.
+/// </summary>
+public sealed class AroInputException : AroException
+{
+    public AroInputException(string message, Exception? inner = null)
+        : base(message, 2, inner)
+    {
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+
+namespace Aro.Core.Data;
+
+/// <summary>
+/// Typed access to the fields of one JSON record, with errors that name the file, the record and the field.
+/// </summary>
+internal static class JsonFields
+{
+    public static string RequireString(JsonElement record, string field, RecordLocation at)
+    {
+        var value = Require(record, field, at);
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw at.Error(field, $"must be a string, found {Describe(value)}");
+        }
+
+        return value.GetString()!;
+    }
+
+    public static string? OptionalString(JsonElement record, string field, RecordLocation at)
+    {
+        if (!record.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw at.Error(field, $"must be a string, found {Describe(value)}");
+        }
+
+        return value.GetString();
+    }
+
+    public static double RequireNumber(JsonElement record, string field, RecordLocation at) =>
+        AsNumber(Require(record, field, at), field, at);
+
+    public static int RequireInt(JsonElement record, string field, RecordLocation at)
+    {
+        var value = Require(record, field, at);
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var result))
+        {
+            throw at.Error(field, $"must be an integer, found {Describe(value)}");
+        }
+
+        return result;
+    }
+
+    public static IReadOnlyList<string> RequireStringArray(JsonElement record, string field, RecordLocation at)
+    {
+        var value = Require(record, field, at);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw at.Error(field, $"must be an array of strings, found {Describe(value)}");
+        }
+
+        var result = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw at.Error(field, $"must hold only strings, found {Describe(item)} at position {result.Count}");
+            }
+
+            result.Add(item.GetString()!);
+        }
+
+        return result;
+    }
+
+    public static double[]? OptionalNumberArray(JsonElement record, string field, int length, RecordLocation at)
+    {
+        if (!record.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != length)
+        {
+            throw at.Error(field, $"must be an array of {length} numbers, found {Describe(value)}");
+        }
+
+        return [.. value.EnumerateArray().Select(item => AsNumber(item, field, at))];
+    }
+
+    public static void RequireObject(JsonElement record, RecordLocation at)
+    {
+        if (record.ValueKind != JsonValueKind.Object)
+        {
+            throw new AroInputException($"{at}: expected a JSON object, found {Describe(record)}");
+        }
+    }
+
+    private static JsonElement Require(JsonElement record, string field, RecordLocation at)
+    {
+        if (!record.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            throw at.Error(field, "is missing");
+        }
+
+        return value;
+    }
+
+    private static double AsNumber(JsonElement value, string field, RecordLocation at)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var result) || !double.IsFinite(result))
+        {
+            throw at.Error(field, $"must be a finite number, found {Describe(value)}");
+        }
+
+        return result;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Truncate(value.GetString()!)}\"",
+        JsonValueKind.Array => $"an array of {value.GetArrayLength()}",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => Truncate(value.GetRawText()),
+    };
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Aro.Core.Data;
+
+/// <summary>
+/// Streams the official VG-Relation / VG-Attribution JSON (a list of records, research/aro.md §2):
+/// images under <c>{root}/images/{image_path}</c>, crop box <c>bbox_x, bbox_y, bbox_w, bbox_h</c>,
+/// options <c>[false_caption, true_caption]</c> used raw, correct index 1.
+/// </summary>
+public abstract class VgJsonReader : ICaseReader
+{
+    private readonly string _annotationFile;
+    private readonly string _imageRoot;
+
+    protected VgJsonReader(SubsetDefinition subset, string dataRoot)
+    {
+        Subset = subset;
+        _annotationFile = Path.GetFullPath(Path.Combine(dataRoot, subset.NativeFile!));
+        _imageRoot = Path.GetFullPath(Path.Combine(dataRoot, "images"));
+        if (!File.Exists(_annotationFile))
+        {
+            throw new AroInputException(
+                $"{subset.Title} annotations not found: {_annotationFile} (expected {subset.NativeFile} and images/ under {dataRoot})");
+        }
+    }
+
+    public SubsetDefinition Subset { get; }
+
+    public IReadOnlyList<string> SourceFiles => [_annotationFile];
+
+    public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var stream = new FileStream(
+            _annotationFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var fileName = Path.GetFileName(_annotationFile);
+        var records = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken);
+        await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
+        var index = 0;
+        while (true)
+        {
+            JsonElement record;
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                record = enumerator.Current;
+            }
+            catch (JsonException ex)
+            {
+                throw new AroInputException(
+                    $"{fileName}: malformed JSON after record {index} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected a list of records", ex);
+            }
+
+            var at = new RecordLocation(fileName, "record", index);
+            JsonFields.RequireObject(record, at);
+            var imagePath = JsonFields.RequireString(record, "image_path", at);
+            var box = new CropBox(
+                JsonFields.RequireNumber(record, "bbox_x", at),
+                JsonFields.RequireNumber(record, "bbox_y", at),
+                JsonFields.RequireNumber(record, "bbox_w", at),
+                JsonFields.RequireNumber(record, "bbox_h", at));
+            var falseCaption = JsonFields.RequireString(record, "false_caption", at);
+            var trueCaption = JsonFields.RequireString(record, "true_caption", at);
+            var group = ReadGroup(record, at);
+            yield return new AroCase(
+                index,
+                Subset.CaseId(index),
+                Path.Combine(_imageRoot, imagePath),
+                box,
+                [falseCaption, trueCaption],
+                1,
+                group);
+            index++;
+        }
+    }
+
+    /// <summary>The group key of a record: the relation name, or the attribute pair.</summary>
+    protected abstract string ReadGroup(JsonElement record, RecordLocation at);
+}

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Microsoft.ML.Tokenizers;
+
+namespace Aro.Core.Text;
+
+/// <summary>
+/// The CLIP byte-level BPE tokenizer on Microsoft.ML.Tokenizers' <see cref="BpeTokenizer"/>
+/// (research/peers.md §C3): byte-level symbols, <c>&lt;/w&gt;</c> end-of-word suffix, CLIP's pre-token regex,
+/// <see cref="ClipTextNormalizer"/>. Ids are <c>[SOT] + body[..ContextLength-2] + [EOT]</c>: truncation keeps
+/// EOT last, as <c>clip.tokenize(truncate=True)</c> does (the library's own max-count path would drop it).
+/// </summary>
+public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
+{
+    public const string StartToken = "<|startoftext|>";
+    public const string EndToken = "<|endoftext|>";
+
+    private readonly BpeTokenizer _bpe;
+
+    private ClipBpeTokenizer(BpeTokenizer bpe, int startId, int endId, int contextLength, int padId)
+    {
+        _bpe = bpe;
+        StartId = startId;
+        EndId = endId;
+        ContextLength = contextLength;
+        PadId = padId;
+    }
+
+    public int StartId { get; }
+
+    public int EndId { get; }
+
+    public int ContextLength { get; }
+
+    public int PadId { get; }
+
+    /// <summary>Loads <c>vocab.json</c> and <c>merges.txt</c>.</summary>
+    /// <param name="padId">0 as open_clip and OpenAI pad; HF pads with EOT. Both pool the same under a causal mask.</param>
+    public static ClipBpeTokenizer Load(string vocabJson, string mergesTxt, int contextLength = 77, int padId = 0)
+    {
+        if (contextLength < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(contextLength), contextLength, "a CLIP context holds SOT, EOT and at least one token");
+        }
+
+        Dictionary<string, int> vocabulary;
+        try
+        {
+            using var stream = File.OpenRead(vocabJson);
+            vocabulary = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(stream)
+                ?? throw new AroInputException($"{vocabJson}: empty vocabulary");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new AroInputException($"{vocabJson}: not a JSON object of token -> id ({ex.Message})", ex);
+        }
+
+        if (!vocabulary.TryGetValue(StartToken, out var startId) || !vocabulary.TryGetValue(EndToken, out var endId))
+        {
+            throw new AroInputException($"{vocabJson}: a CLIP vocabulary must hold {StartToken} and {EndToken}");
+        }
+
+        var specials = new Dictionary<string, int> { [StartToken] = startId, [EndToken] = endId };
+        var options = new BpeOptions(vocabulary)
+        {
+            Merges = ReadMerges(mergesTxt),
+            ByteLevel = true,
+            EndOfWordSuffix = "</w>",
+            SpecialTokens = specials,
+            Normalizer = ClipTextNormalizer.Instance,
+            PreTokenizer = new RegexPreTokenizer(PreTokenPattern(), specials),
+            UnknownToken = EndToken,
+        };
+        BpeTokenizer bpe;
+        try
+        {
+            bpe = BpeTokenizer.Create(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new AroInputException($"{mergesTxt}: merges do not fit {vocabJson}: {ex.Message}", ex);
+        }
+
+        return new ClipBpeTokenizer(bpe, startId, endId, contextLength, padId);
+    }
+
+    public int[] Encode(string caption)
+    {
+        ArgumentNullException.ThrowIfNull(caption);
+        var body = _bpe.EncodeToIds(caption);
+        var length = Math.Min(body.Count, ContextLength - 2);
+        var ids = new int[length + 2];
+        ids[0] = StartId;
+        for (var i = 0; i < length; i++)
+        {
+            ids[i + 1] = body[i];
+        }
+
+        ids[^1] = EndId;
+        return ids;
+    }
+
+    private static IEnumerable<string> ReadMerges(string mergesTxt)
+    {
+        // The first line of CLIP's merges.txt is a "#version" header; blank lines carry nothing.
+        foreach (var line in File.ReadLines(mergesTxt))
+        {
+            if (line.Length == 0 || line.StartsWith("#version", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return line;
+        }
+    }
+
+    // CLIP's pattern (simple_tokenizer.py), specials first; IGNORECASE as in the original.
+    [GeneratedRegex(@"<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+", RegexOptions.IgnoreCase)]
+    private static partial Regex PreTokenPattern();
+}
