@@ -1,0 +1,29 @@
+namespace Aro.Core.Imaging;
+
+/// <summary>
+/// torchvision's <c>ToTensor()</c> then <c>Normalize(mean, std)</c>: byte / 255 in float32, minus mean, divided
+/// by std, written channel-major (CHW). The float32 order of operations is the reference's.
+/// </summary>
+public static class ChwNormalizer
+{
+    public static void Write(RgbPixels pixels, IReadOnlyList<float> mean, IReadOnlyList<float> std, Span<float> destination)
+    {
+        var plane = pixels.Width * pixels.Height;
+        if (destination.Length < plane * 3)
+        {
+            throw new ArgumentException($"destination holds {destination.Length} floats, need {plane * 3}", nameof(destination));
+        }
+
+        var data = pixels.Data;
+        for (var c = 0; c < 3; c++)
+        {
+            var m = mean[c];
+            var s = std[c];
+            var channel = destination.Slice(c * plane, plane);
+            for (int i = 0, p = c; i < plane; i++, p += 3)
+            {
+                channel[i] = ((data[p] / 255f) - m) / s;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Aro.Core.Imaging;
+
+/// <summary>
+/// BLIP's preprocessing: <c>Resize((h, w), BICUBIC)</c> ignoring the aspect ratio, no crop, then
+/// <c>ToTensor</c> and <c>Normalize</c>.
+/// </summary>
+public sealed class SquashImageTransform : IImageTransform
+{
+    public SquashImageTransform(ImageTransformSpec spec)
+    {
+        if (spec.Resize != ResizeMode.Squash)
+        {
+            throw new ArgumentException("SquashImageTransform needs a squash resize", nameof(spec));
+        }
+
+        spec.Validate("image transform");
+        Spec = spec;
+    }
+
+    public ImageTransformSpec Spec { get; }
+
+    public int TensorLength => 3 * Spec.Height * Spec.Width;
+
+    public void Apply(RgbPixels image, Span<float> destination)
+    {
+        var resized = PilBicubicResampler.Resize(image, Spec.Width, Spec.Height);
+        ChwNormalizer.Write(resized, Spec.Mean, Spec.Std, destination);
+    }
+}
