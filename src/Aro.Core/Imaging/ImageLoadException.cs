@@ -4,7 +4,7 @@ namespace Aro.Core.Imaging;
 public sealed class ImageLoadException : AroException
 {
     public ImageLoadException(string path, string problem, Exception? inner = null)
-        : base($"image {path}: {problem}", 1, inner)
+        : base($"image {path}: {problem}", 2, inner)
     {
         ImagePath = path;
         Problem = problem;

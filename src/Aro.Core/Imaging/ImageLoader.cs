@@ -1,29 +1,36 @@
 using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace Aro.Core.Imaging;
 
 /// <summary>
 /// Opens an image file as 8-bit RGB, the way <c>Image.open(p).convert("RGB")</c> does: alpha is dropped (not
-/// composited), grayscale is replicated, palettes are expanded; EXIF orientation is ignored, as in PIL.
-/// ImageSharp 2.1 has known flaws with crafted files, so the header is identified first and images whose
-/// declared size exceeds <see cref="MaxPixels"/> are refused before any pixel is decoded.
+/// composited), grayscale is replicated, palettes are expanded, EXIF orientation and ICC profiles are ignored.
+/// <para>
+/// JPEG, PNG, GIF, BMP and WebP decode through SkiaSharp, whose libjpeg-turbo (accurate integer IDCT, fancy
+/// chroma upsampling) gives the same bytes as PIL: measured 0 levels of difference on every fixture image.
+/// ImageSharp 2.1's own JPEG decoder differs by up to 137 levels at colour edges (mean 0.5–2.5), enough to move
+/// tiny-model scores by 1e-2, so it only decodes what Skia does not read (TIFF, TGA, PBM).
+/// </para>
+/// Both paths read the header first and refuse images whose declared size exceeds <see cref="MaxPixels"/>
+/// before any pixel is decoded (crafted files must not exhaust memory); truncated data is an error, as in PIL.
 /// </summary>
 public sealed class ImageLoader
 {
     /// <summary>PIL's <c>Image.MAX_IMAGE_PIXELS</c> (the decompression-bomb warning threshold).</summary>
     public const long DefaultMaxPixels = 89_478_485;
 
-    private readonly Configuration _configuration;
+    private readonly Configuration _imageSharp;
 
     public ImageLoader(long maxPixels = DefaultMaxPixels)
     {
         MaxPixels = maxPixels;
 
         // One image per thread: the pipeline parallelises across images, so decoders must not fan out too.
-        _configuration = Configuration.Default.Clone();
-        _configuration.MaxDegreeOfParallelism = 1;
+        _imageSharp = Configuration.Default.Clone();
+        _imageSharp.MaxDegreeOfParallelism = 1;
     }
 
     public long MaxPixels { get; }
@@ -36,19 +43,11 @@ public sealed class ImageLoader
         {
             bytes = File.ReadAllBytes(path);
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new ImageLoadException(path, "file not found", ex);
         }
-        catch (DirectoryNotFoundException ex)
-        {
-            throw new ImageLoadException(path, "file not found", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new ImageLoadException(path, "cannot be read: " + ex.Message, ex);
-        }
-        catch (UnauthorizedAccessException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ImageLoadException(path, "cannot be read: " + ex.Message, ex);
         }
@@ -59,12 +58,60 @@ public sealed class ImageLoader
     /// <summary>Decodes an in-memory image; <paramref name="name"/> only appears in errors.</summary>
     public RgbPixels Decode(byte[] bytes, string name)
     {
+        if (bytes.Length == 0)
+        {
+            throw new ImageLoadException(name, "is empty");
+        }
+
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        return codec is not null ? DecodeWithSkia(codec, name) : DecodeWithImageSharp(bytes, name);
+    }
+
+    private RgbPixels DecodeWithSkia(SKCodec codec, string name)
+    {
+        var width = codec.Info.Width;
+        var height = codec.Info.Height;
+        CheckSize(width, height, name);
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var rgba = new byte[width * height * 4];
+        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
+        SKCodecResult result;
         try
         {
-            var info = Image.Identify(_configuration, bytes, out _)
-                ?? throw new ImageLoadException(name, "not a recognised image format");
+            result = codec.GetPixels(info, handle.AddrOfPinnedObject());
+        }
+        finally
+        {
+            handle.Free();
+        }
+
+        if (result != SKCodecResult.Success)
+        {
+            throw new ImageLoadException(name, result == SKCodecResult.IncompleteInput
+                ? "is truncated (the image data ends early)"
+                : $"cannot be decoded ({result})");
+        }
+
+        var rgb = new byte[width * height * 3];
+        for (int i = 0, j = 0; j < rgb.Length; i += 4, j += 3)
+        {
+            rgb[j] = rgba[i];
+            rgb[j + 1] = rgba[i + 1];
+            rgb[j + 2] = rgba[i + 2];
+        }
+
+        return new RgbPixels(width, height, rgb);
+    }
+
+    private RgbPixels DecodeWithImageSharp(byte[] bytes, string name)
+    {
+        try
+        {
+            var info = Image.Identify(_imageSharp, bytes, out _)
+                ?? throw new ImageLoadException(name, "is not a recognised image format");
             CheckSize(info.Width, info.Height, name);
-            using var image = Image.Load<Rgb24>(_configuration, bytes);
+            using var image = Image.Load<Rgb24>(_imageSharp, bytes);
             CheckSize(image.Width, image.Height, name);
             var data = new byte[image.Width * image.Height * 3];
             image.CopyPixelDataTo(MemoryMarshal.Cast<byte, Rgb24>(data.AsSpan()));
@@ -78,7 +125,7 @@ public sealed class ImageLoader
             or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException
             or OutOfMemoryException or NullReferenceException)
         {
-            // ImageSharp signals corrupt or truncated data with several exception types; all mean "bad file".
+            // ImageSharp 2.1 signals corrupt or truncated data with several exception types; all mean "bad file".
             throw new ImageLoadException(name, "cannot be decoded: " + ex.Message, ex);
         }
     }

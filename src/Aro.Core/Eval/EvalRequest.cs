@@ -1,0 +1,22 @@
+using Aro.Core.Models;
+
+namespace Aro.Core.Eval;
+
+/// <summary>Everything <c>aro eval</c> was asked to do.</summary>
+/// <param name="Model">A model name (under models/) or a package folder.</param>
+/// <param name="Subset">A subset name, <c>all</c>, or a cases .jsonl path.</param>
+/// <param name="Data">The <c>--data</c> folder, if given.</param>
+/// <param name="Out">The results folder; default <c>results/&lt;model&gt;</c>.</param>
+/// <param name="Settings">Batch size, limit, preprocessing threads.</param>
+/// <param name="Runtime">ONNX Runtime device and threads.</param>
+/// <param name="Scoring">Overrides the package's scoring when set.</param>
+/// <param name="Seed">Seed of generated perturbations (Order subsets), recorded in run.json.</param>
+public sealed record EvalRequest(
+    string Model,
+    string Subset,
+    string? Data,
+    string? Out,
+    EvaluationSettings Settings,
+    RuntimeOptions Runtime,
+    ScoringMode? Scoring = null,
+    int Seed = 1);

@@ -1,0 +1,15 @@
+using Aro.Core.Data;
+using Aro.Core.Models;
+
+namespace Aro.Core.Eval;
+
+/// <summary>What an evaluation tells its caller as it goes (the CLI draws progress bars and tables from it).</summary>
+public interface IEvalObserver
+{
+    void ModelLoaded(LoadedModel model);
+
+    /// <summary>A subset starts; the returned progress sink receives its case counts.</summary>
+    IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition subset);
+
+    void SubsetFinished(SubsetSummary summary);
+}

@@ -1,0 +1,12 @@
+namespace Aro.Core.Eval;
+
+/// <summary>The names of the files in a results folder (DESIGN.md §5).</summary>
+public static class ResultFiles
+{
+    public const string Summary = "summary.csv";
+    public const string Run = "run.json";
+
+    public static string Groups(string subset) => $"{subset}.groups.csv";
+
+    public static string Predictions(string subset) => $"{subset}.predictions.csv";
+}

@@ -1,0 +1,45 @@
+namespace Aro.Core.Models;
+
+/// <summary>
+/// Turns <c>--model</c> into a folder: an existing path is used as is; a bare name is looked up under
+/// <c>$ARO_MODELS</c> (default <c>models/</c> in the working directory).
+/// </summary>
+public static class ModelLocator
+{
+    public const string EnvironmentVariable = "ARO_MODELS";
+
+    public static string ModelsRoot =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } root ? root : "models";
+
+    public static string Resolve(string model)
+    {
+        if (Directory.Exists(model))
+        {
+            return Path.GetFullPath(model);
+        }
+
+        var looksLikePath = model.Contains('/') || model.Contains('\\') || model.StartsWith('.');
+        if (!looksLikePath)
+        {
+            var candidate = Path.Combine(ModelsRoot, model);
+            if (Directory.Exists(candidate))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        var known = KnownNames();
+        var knownText = known.Count == 0 ? "none" : string.Join(", ", known);
+        throw new AroInputException(looksLikePath
+            ? $"model folder not found: {Path.GetFullPath(model)}"
+            : $"unknown model '{model}': no folder {Path.GetFullPath(Path.Combine(ModelsRoot, model))}. Models present under {Path.GetFullPath(ModelsRoot)}: {knownText}. Pass a folder with --model DIR or set {EnvironmentVariable}.");
+    }
+
+    /// <summary>The model folders present under <see cref="ModelsRoot"/>.</summary>
+    public static IReadOnlyList<string> KnownNames() =>
+        Directory.Exists(ModelsRoot)
+            ? [.. Directory.EnumerateDirectories(ModelsRoot)
+                .Where(d => Directory.EnumerateFiles(d, "*.onnx", SearchOption.AllDirectories).Any())
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+}

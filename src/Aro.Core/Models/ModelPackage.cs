@@ -1,0 +1,55 @@
+using Aro.Core.Imaging;
+using Aro.Core.Text;
+
+namespace Aro.Core.Models;
+
+/// <summary>
+/// A resolved model package: which ONNX graphs, which tokenizer, which image transform and which scoring
+/// (DESIGN.md §3). Produced by <see cref="ModelPackageLoader"/>; nothing is loaded into ONNX Runtime yet.
+/// </summary>
+/// <param name="Name">The package's name (manifest name or folder name).</param>
+/// <param name="Directory">The package folder.</param>
+/// <param name="Layout">Which file layout was recognised: <c>aro</c> or <c>transformers.js</c>.</param>
+/// <param name="Family">CLIP or BLIP.</param>
+/// <param name="VisionModelPath">The image encoder graph.</param>
+/// <param name="TextModelPath">The text encoder graph.</param>
+/// <param name="ItmModelPath">BLIP's image-text matching graph, when present.</param>
+/// <param name="ImageTransform">The image preprocessing.</param>
+/// <param name="Tokenizer">The tokenizer and its files.</param>
+/// <param name="Scoring">The default scoring of this package.</param>
+/// <param name="Manifest">The parsed <c>aro-model.json</c>, if the package has one.</param>
+/// <param name="Notes">How each setting was found (manifest, preprocessor_config.json, defaults).</param>
+public sealed record ModelPackage(
+    string Name,
+    string Directory,
+    string Layout,
+    ModelFamily Family,
+    string VisionModelPath,
+    string TextModelPath,
+    string? ItmModelPath,
+    ImageTransformSpec ImageTransform,
+    TokenizerSpec Tokenizer,
+    ScoringMode Scoring,
+    ModelManifest? Manifest,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Every file the results depend on, for run.json hashes.</summary>
+    public IEnumerable<string> Files
+    {
+        get
+        {
+            yield return VisionModelPath;
+            yield return TextModelPath;
+            if (ItmModelPath is not null)
+            {
+                yield return ItmModelPath;
+            }
+
+            yield return Tokenizer.VocabularyPath;
+            if (Tokenizer.MergesPath is not null)
+            {
+                yield return Tokenizer.MergesPath;
+            }
+        }
+    }
+}

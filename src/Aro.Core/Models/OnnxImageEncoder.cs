@@ -1,0 +1,104 @@
+using Aro.Core.Imaging;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Aro.Core.Models;
+
+/// <summary>
+/// The vision graph: <c>pixel_values [N, 3, H, W] float32 -> image_embeds [N, D]</c> (and, for BLIP,
+/// <c>image_feats [N, T, W]</c>). Names and shapes come from the session metadata and are checked against the
+/// image transform at load, so a package that does not fit fails before any image is read.
+/// </summary>
+public sealed class OnnxImageEncoder : IImageEncoder
+{
+    private readonly InferenceSession _session;
+    private readonly TensorSignature _input;
+    private readonly string _embeddingOutput;
+    private readonly string? _featuresOutput;
+    private readonly int _height;
+    private readonly int _width;
+    private readonly string[] _outputNames;
+
+    public OnnxImageEncoder(string path, ImageTransformSpec transform, RuntimeOptions options, bool needFeatures = false)
+    {
+        _session = OnnxSessionFactory.Create(path, options);
+        try
+        {
+            Signature = GraphSignature.Read(path, _session);
+            var name = Path.GetFileName(path);
+            _input = FindPixelInput(Signature, name);
+            _height = transform.Height;
+            _width = transform.Width;
+            CheckAxis(_input, 1, 3, "channels", name);
+            CheckAxis(_input, 2, _height, "height (from the image transform)", name);
+            CheckAxis(_input, 3, _width, "width (from the image transform)", name);
+            _embeddingOutput = GraphOutputs.FindEmbedding(Signature, "image_embeds", name);
+            if (needFeatures)
+            {
+                _featuresOutput = Signature.Outputs.FirstOrDefault(o => o.Name == "image_feats" && o.Rank == 3)?.Name
+                    ?? throw new AroInputException(
+                        $"{name}: ITM scoring needs an output 'image_feats' [batch, tokens, width]; found {Signature.DescribeOutputs()}");
+            }
+
+            _outputNames = _featuresOutput is null ? [_embeddingOutput] : [_embeddingOutput, _featuresOutput];
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
+    }
+
+    public GraphSignature Signature { get; }
+
+    public IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count)
+    {
+        var length = 3 * _height * _width;
+        if (pixels.Length < count * length)
+        {
+            throw new ArgumentException($"{count} images need {count * length} floats, got {pixels.Length}", nameof(pixels));
+        }
+
+        using var input = OrtValue.CreateTensorValueFromMemory(
+            OrtMemoryInfo.DefaultInstance, new Memory<float>(pixels, 0, count * length), [count, 3, _height, _width]);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_input.Name], [input], _outputNames);
+        var embeddings = GraphOutputs.ReadRows(outputs[0], count, _embeddingOutput, Signature.FileName);
+        var features = _featuresOutput is null ? null : GraphOutputs.ReadRows(outputs[1], count, _featuresOutput, Signature.FileName);
+        var result = new ImageEncoding[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = new ImageEncoding(VectorMath.Normalize(embeddings[i]), features?[i]);
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static TensorSignature FindPixelInput(GraphSignature signature, string name)
+    {
+        if (signature.Inputs.Count != 1)
+        {
+            throw new AroInputException(
+                $"{name}: expected one input pixel_values float32 [batch, 3, height, width], found {signature.DescribeInputs()}");
+        }
+
+        var input = signature.Inputs[0];
+        if (input.Rank != 4 || input.ElementType != TensorElementType.Float)
+        {
+            throw new AroInputException($"{name}: expected input float32 [batch, 3, height, width], found {input}");
+        }
+
+        return input;
+    }
+
+    private static void CheckAxis(TensorSignature input, int axis, int expected, string what, string name)
+    {
+        if (!input.IsDynamic(axis) && input.Dimensions[axis] != expected)
+        {
+            throw new AroInputException(
+                $"{name}: input axis {axis} ({what}) is {input.Dimensions[axis]} but the package's transform gives {expected}: found {input}, expected [batch, 3, {Math.Max(expected, 3)}...]");
+        }
+    }
+}

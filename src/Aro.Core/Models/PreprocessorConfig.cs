@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Aro.Core.Imaging;
+
+namespace Aro.Core.Models;
+
+/// <summary>
+/// Reads a Hugging Face <c>preprocessor_config.json</c> (CLIPImageProcessor, BlipImageProcessor) into an
+/// <see cref="ImageTransformSpec"/>. Sizes may be an int or <c>{"shortest_edge"}</c> / <c>{"height","width"}</c>.
+/// The center-crop offset follows torchvision (round half to even), as the official ARO code ran CLIP; HF's
+/// own processor floors it, which moves odd margins by one pixel.
+/// </summary>
+public static class PreprocessorConfig
+{
+    public const string FileName = "preprocessor_config.json";
+
+    /// <summary>PIL's <c>Image.BICUBIC</c> resample code.</summary>
+    private const int PilBicubic = 3;
+
+    public static ImageTransformSpec Read(string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new AroInputException($"{path}: malformed JSON (line {ex.LineNumber + 1}): {ex.Message.Split(" Path:")[0]}", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new AroInputException($"{path}: expected a JSON object");
+            }
+
+            var name = Path.GetFileName(path);
+            if (root.TryGetProperty("resample", out var resample) && resample.ValueKind == JsonValueKind.Number
+                && resample.GetInt32() != PilBicubic)
+            {
+                throw new AroInputException($"{name}: field 'resample' is {resample.GetInt32()}; aro implements bicubic (3) only");
+            }
+
+            var crop = !root.TryGetProperty("do_center_crop", out var doCrop) || doCrop.ValueKind != JsonValueKind.False;
+            var (shortest, height, width) = ReadSize(root, "size", name);
+            var mean = ReadTriple(root, "image_mean", name) ?? ImageTransformSpec.ClipMean;
+            var std = ReadTriple(root, "image_std", name) ?? ImageTransformSpec.ClipStd;
+            ImageTransformSpec spec;
+            if (shortest is { } edge)
+            {
+                if (!crop)
+                {
+                    throw new AroInputException($"{name}: a shortest-edge resize without a center crop gives images of varying size");
+                }
+
+                var (cropHeight, cropWidth, _) = ReadCropSize(root, name) ?? (edge, edge, true);
+                spec = new ImageTransformSpec(ResizeMode.ShortestSide, edge, cropHeight, cropWidth, true, mean, std);
+            }
+            else
+            {
+                spec = new ImageTransformSpec(ResizeMode.Squash, Math.Min(height, width), height, width, false, mean, std);
+                if (crop && ReadCropSize(root, name) is { } cropSize && (cropSize.Height != height || cropSize.Width != width))
+                {
+                    throw new AroInputException($"{name}: a fixed resize followed by a smaller center crop is not supported");
+                }
+            }
+
+            spec.Validate(name);
+            return spec;
+        }
+    }
+
+    private static (int? Shortest, int Height, int Width) ReadSize(JsonElement root, string field, string name)
+    {
+        if (!root.TryGetProperty(field, out var size))
+        {
+            throw new AroInputException($"{name}: field '{field}' is missing");
+        }
+
+        if (size.ValueKind == JsonValueKind.Number)
+        {
+            return (size.GetInt32(), 0, 0);
+        }
+
+        if (size.ValueKind == JsonValueKind.Object)
+        {
+            if (size.TryGetProperty("shortest_edge", out var edge))
+            {
+                return (edge.GetInt32(), 0, 0);
+            }
+
+            if (size.TryGetProperty("height", out var h) && size.TryGetProperty("width", out var w))
+            {
+                return (null, h.GetInt32(), w.GetInt32());
+            }
+        }
+
+        throw new AroInputException($"{name}: field '{field}' must be a number, {{\"shortest_edge\"}} or {{\"height\", \"width\"}}");
+    }
+
+    private static (int Height, int Width, bool Found)? ReadCropSize(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty("crop_size", out var crop) || crop.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (crop.ValueKind == JsonValueKind.Number)
+        {
+            return (crop.GetInt32(), crop.GetInt32(), true);
+        }
+
+        if (crop.ValueKind == JsonValueKind.Object && crop.TryGetProperty("height", out var h) && crop.TryGetProperty("width", out var w))
+        {
+            return (h.GetInt32(), w.GetInt32(), true);
+        }
+
+        throw new AroInputException($"{name}: field 'crop_size' must be a number or {{\"height\", \"width\"}}");
+    }
+
+    private static float[]? ReadTriple(JsonElement root, string field, string name)
+    {
+        if (!root.TryGetProperty(field, out var values) || values.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != 3
+            || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+        {
+            throw new AroInputException($"{name}: field '{field}' must be an array of 3 numbers");
+        }
+
+        return [.. values.EnumerateArray().Select(v => v.GetSingle())];
+    }
+}

@@ -1,0 +1,9 @@
+namespace Aro.Core.Models;
+
+/// <summary>ONNX Runtime settings shared by every session of a run.</summary>
+/// <param name="Device">CPU, or CUDA when the GPU build of ONNX Runtime is present.</param>
+/// <param name="IntraOpThreads">Threads per graph run; 0 lets ONNX Runtime use one per physical core.</param>
+public sealed record RuntimeOptions(ExecutionDevice Device = ExecutionDevice.Cpu, int IntraOpThreads = 0)
+{
+    public static RuntimeOptions Default { get; } = new();
+}

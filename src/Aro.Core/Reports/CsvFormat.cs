@@ -1,0 +1,27 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Aro.Core.Reports;
+
+/// <summary>
+/// The one CSV dialect aro writes (DESIGN.md §5): invariant culture, comma, <c>\n</c> line ends, UTF-8 without BOM,
+/// fixed 7-decimal numbers, lower-case booleans. Identical inputs give identical bytes on any machine.
+/// </summary>
+public static class CsvFormat
+{
+    public static CsvConfiguration Configuration { get; } = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\n",
+        Delimiter = ",",
+    };
+
+    public static CsvWriter CreateWriter(Stream stream) =>
+        new(new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true), Configuration);
+
+    public static string Fixed7(double value) => value.ToString("F7", CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

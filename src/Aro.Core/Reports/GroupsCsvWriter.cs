@@ -1,0 +1,27 @@
+using Aro.Core.Eval;
+using Aro.Core.IO;
+
+namespace Aro.Core.Reports;
+
+/// <summary>Writes <c>&lt;subset&gt;.groups.csv</c>: <c>group,count,accuracy,included</c>, ordinal by group.</summary>
+public static class GroupsCsvWriter
+{
+    public static void Write(string path, SubsetSummary summary) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var csv = CsvFormat.CreateWriter(stream);
+            csv.WriteField("group");
+            csv.WriteField("count");
+            csv.WriteField("accuracy");
+            csv.WriteField("included");
+            csv.NextRecord();
+            foreach (var group in summary.Groups)
+            {
+                csv.WriteField(group.Group);
+                csv.WriteField(CsvFormat.Int(group.Count));
+                csv.WriteField(CsvFormat.Fixed7(group.Accuracy));
+                csv.WriteField(CsvFormat.Bool(group.Included));
+                csv.NextRecord();
+            }
+        });
+}

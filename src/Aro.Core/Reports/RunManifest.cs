@@ -1,0 +1,19 @@
+namespace Aro.Core.Reports;
+
+/// <summary>
+/// <c>run.json</c>: what produced the numbers next to it (DESIGN.md §5). It is provenance, so unlike the CSVs
+/// it holds times; everything else is a function of the inputs and settings.
+/// </summary>
+public sealed record RunManifest(
+    string AroVersion,
+    RunModel Model,
+    IReadOnlyList<RunSubset> Subsets,
+    int Seed,
+    int? Limit,
+    int BatchSize,
+    string OnnxruntimeVersion,
+    string ExecutionProvider,
+    int IntraOpThreads,
+    int PreprocessThreads,
+    string StartedUtc,
+    double ElapsedSeconds);

@@ -1,0 +1,32 @@
+using Aro.Core.Eval;
+using Aro.Core.IO;
+
+namespace Aro.Core.Reports;
+
+/// <summary>
+/// Writes <c>summary.csv</c>: <c>subset,samples,groups,micro_accuracy,macro_accuracy</c>, one row per subset in
+/// run order; <c>groups</c> counts the included groups.
+/// </summary>
+public static class SummaryCsvWriter
+{
+    public static void Write(string path, IEnumerable<SubsetSummary> summaries) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var csv = CsvFormat.CreateWriter(stream);
+            foreach (var name in new[] { "subset", "samples", "groups", "micro_accuracy", "macro_accuracy" })
+            {
+                csv.WriteField(name);
+            }
+
+            csv.NextRecord();
+            foreach (var summary in summaries)
+            {
+                csv.WriteField(summary.Subset.Name);
+                csv.WriteField(CsvFormat.Int(summary.Samples));
+                csv.WriteField(CsvFormat.Int(summary.IncludedGroups));
+                csv.WriteField(CsvFormat.Fixed7(summary.MicroAccuracy));
+                csv.WriteField(CsvFormat.Fixed7(summary.MacroAccuracy));
+                csv.NextRecord();
+            }
+        });
+}

@@ -1,0 +1,26 @@
+using Aro.Core.Data;
+using Aro.Core.Eval;
+using Aro.Core.Models;
+
+namespace Aro.Core.Tests.Support;
+
+/// <summary>An observer that records what it is told and draws nothing.</summary>
+public sealed class NullEvalObserver : IEvalObserver
+{
+    public List<EvaluationProgress> Progress { get; } = [];
+
+    public void ModelLoaded(LoadedModel model)
+    {
+    }
+
+    public IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition subset) => new SyncProgress(Progress);
+
+    public void SubsetFinished(SubsetSummary summary)
+    {
+    }
+
+    private sealed class SyncProgress(List<EvaluationProgress> sink) : IProgress<EvaluationProgress>
+    {
+        public void Report(EvaluationProgress value) => sink.Add(value);
+    }
+}
