@@ -1,1 +1,3 @@
-return 0;
+using Aro.Cli;
+
+return await AroCli.RunAsync(args, CliConsole.FromSystem());

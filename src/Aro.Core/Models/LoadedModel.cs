@@ -40,6 +40,9 @@ public sealed class LoadedModel : IDisposable
 
     public IOptionScorer Scorer { get; }
 
+    /// <summary>The embedding size both encoders were found to produce.</summary>
+    public int EmbeddingSize { get; private set; }
+
     /// <summary>Loads the package's graphs; <paramref name="scoring"/> overrides the package default.</summary>
     public static LoadedModel Load(ModelPackage package, RuntimeOptions runtime, ScoringMode? scoring = null)
     {
@@ -55,13 +58,40 @@ public sealed class LoadedModel : IDisposable
         try
         {
             var textEncoder = new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime);
-            return new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, CosineScorer.Instance);
+            try
+            {
+                var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, CosineScorer.Instance);
+                model.EmbeddingSize = model.ProbeEmbeddingSize();
+                return model;
+            }
+            catch
+            {
+                textEncoder.Dispose();
+                throw;
+            }
         }
         catch
         {
             imageEncoder.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs one blank image and one caption through the graphs: dynamic output axes only reveal their size
+    /// at run time, and a package whose image and text embeddings differ must fail before any case is read.
+    /// </summary>
+    private int ProbeEmbeddingSize()
+    {
+        var image = ImageEncoder.Encode(new float[Transform.TensorLength], 1)[0].Embedding.Length;
+        var text = TextEncoder.Encode([Tokenizer.Encode("a photo")])[0].Length;
+        if (image != text)
+        {
+            throw new AroInputException(
+                $"{Package.Directory}: the image embedding has {image} values ({Path.GetFileName(Package.VisionModelPath)}) but the text embedding has {text} ({Path.GetFileName(Package.TextModelPath)}); they must match");
+        }
+
+        return image;
     }
 
     public void Dispose()

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Aro.Cli.Commands;
+
+namespace Aro.Cli;
+
+/// <summary>
+/// Builds the <c>aro</c> command line and runs it: parse errors exit 2 with the usage hint, exceptions go through
+/// <see cref="ErrorReporter"/>, Ctrl-C cancels the running command (exit 130).
+/// </summary>
+public static class AroCli
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var commands = new ICliCommand[]
+        {
+            new EvalCommand(console),
+            new ModelsCommand(console),
+        };
+        var root = new RootCommand(
+            "aro: evaluate vision-language models (CLIP, NegCLIP, BLIP) on the ARO compositionality benchmark " +
+            "(VG-Relation, VG-Attribution, COCO-Order, Flickr30k-Order) from ONNX encoders.");
+        root.Options.Add(CommonOptions.Verbose);
+        var examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [root] =
+            [
+                "aro eval --model models/demo --subset data/demo/cases.jsonl",
+                "aro eval --model clip --subset relation --data ~/aro-data",
+                "aro models inspect models/demo",
+            ],
+        };
+        foreach (var command in commands)
+        {
+            root.Subcommands.Add(command.Command);
+            foreach (var (key, value) in command.Examples)
+            {
+                examples[key] = value;
+            }
+        }
+
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new ExamplesHelpAction((HelpAction)help.Action!, examples);
+
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"aro: {error.Message}");
+            }
+
+            var path = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? ["aro"] : new[] { "aro", parse.CommandResult.Command.Name });
+            console.Error.WriteLine($"Run '{path} --help' for usage and examples.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return ErrorReporter.Report(ex, console, parse.GetValue(CommonOptions.Verbose));
+        }
+    }
+}

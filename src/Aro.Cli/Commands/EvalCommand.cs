@@ -1,0 +1,133 @@
+using System.CommandLine;
+using Aro.Cli.Rendering;
+using Aro.Core.Data;
+using Aro.Core.Eval;
+using Aro.Core.Models;
+
+namespace Aro.Cli.Commands;
+
+/// <summary><c>aro eval</c>: run subsets through a model package and write the results folder.</summary>
+internal sealed class EvalCommand : ICliCommand
+{
+    private readonly Option<string> _model = new("--model", "-m")
+    {
+        Description = "Model name under models/ (or $ARO_MODELS), or a model package folder.",
+        Required = true,
+    };
+
+    private readonly Option<string> _subset = new("--subset", "-s")
+    {
+        Description = $"{string.Join(", ", SubsetRegistry.CommandLineNames)}, or a cases .jsonl file.",
+        Required = true,
+    };
+
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "Data folder: the subset's root (holding its annotation file) or a folder of <subset>/ roots. Default: data/<subset> (or $ARO_DATA/<subset>).",
+    };
+
+    private readonly Option<string?> _out = new("--out", "-o")
+    {
+        Description = "Results folder. Default: results/<model>.",
+    };
+
+    private readonly Option<int> _batchSize = new("--batch-size", "-b")
+    {
+        Description = "Cases per encoder batch.",
+        DefaultValueFactory = _ => 32,
+    };
+
+    private readonly Option<int?> _limit = new("--limit")
+    {
+        Description = "Evaluate only the first N cases of each subset.",
+    };
+
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "Seed of the Order perturbations.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<string> _device = new("--device")
+    {
+        Description = "cpu, or cuda with the GPU build of ONNX Runtime.",
+        DefaultValueFactory = _ => "cpu",
+    };
+
+    private readonly Option<int> _threads = new("--threads")
+    {
+        Description = "ONNX Runtime threads per graph run (0: one per physical core).",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private readonly Option<string?> _scoring = new("--scoring")
+    {
+        Description = "itc or itm+itc (BLIP). Default: what the package's manifest says.",
+    };
+
+    private readonly CliConsole _console;
+
+    public EvalCommand(CliConsole console)
+    {
+        _console = console;
+        _device.AcceptOnlyFromAmong("cpu", "cuda");
+        _scoring.AcceptOnlyFromAmong("itc", "itm+itc");
+        _batchSize.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 4096)
+            {
+                r.AddError("--batch-size must be between 1 and 4096.");
+            }
+        });
+        _limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--limit must be at least 1.");
+            }
+        });
+        _threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--threads must be 0 or more.");
+            }
+        });
+        Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
+        {
+            _model, _subset, _data, _out, _batchSize, _limit, _seed, _device, _threads, _scoring,
+        };
+        Command.SetAction(RunAsync);
+        Examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [Command] =
+            [
+                "aro eval --model models/demo --subset data/demo/cases.jsonl",
+                "aro eval --model clip --subset relation --data ~/aro-data --out results/clip",
+                "aro eval --model negclip --subset all --batch-size 64",
+                "aro eval --model ./my-export --subset attribution --limit 500",
+            ],
+        };
+    }
+
+    public Command Command { get; }
+
+    public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var request = new EvalRequest(
+            parse.GetValue(_model)!,
+            parse.GetValue(_subset)!,
+            parse.GetValue(_data),
+            parse.GetValue(_out),
+            new EvaluationSettings(parse.GetValue(_batchSize), parse.GetValue(_limit)),
+            new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads)),
+            ScoringModes.Parse(parse.GetValue(_scoring)),
+            parse.GetValue(_seed));
+        var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
+        var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
+        SummaryTable.Write(_console, outcome);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using Aro.Core.Models;
+using Aro.Cli.Rendering;
+using Aro.Core.Text;
+using Spectre.Console;
+
+namespace Aro.Cli.Commands;
+
+/// <summary><c>aro models list | inspect</c>.</summary>
+internal sealed class ModelsCommand : ICliCommand
+{
+    private readonly CliConsole _console;
+    private readonly Argument<string> _inspectDir = new("dir") { Description = "A model package folder or a model name." };
+
+    public ModelsCommand(CliConsole console)
+    {
+        _console = console;
+        var list = new Command("list", "List the model packages present under models/ (or $ARO_MODELS).");
+        list.SetAction(_ => List());
+        var inspect = new Command("inspect", "Show what aro finds in a model package: layout, graphs with their inputs and outputs, tokenizer, transform, scoring; load it and check that the parts fit.")
+        {
+            _inspectDir,
+        };
+        inspect.SetAction(Inspect);
+        Command = new Command("models", "Model packages: list and inspect.") { list, inspect };
+        Examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [Command] = ["aro models list", "aro models inspect models/demo"],
+            [list] = ["aro models list", "ARO_MODELS=/data/models aro models list"],
+            [inspect] = ["aro models inspect models/demo", "aro models inspect ~/hf/clip-vit-base-patch32"],
+        };
+    }
+
+    public Command Command { get; }
+
+    public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    private int List()
+    {
+        var names = ModelLocator.KnownNames();
+        if (names.Count == 0)
+        {
+            _console.Out.WriteLine($"no model packages under {Path.GetFullPath(ModelLocator.ModelsRoot)}");
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("name").AddColumn("family").AddColumn("layout").AddColumn("scoring").AddColumn(new TableColumn("size").RightAligned());
+        foreach (var name in names)
+        {
+            var dir = Path.Combine(ModelLocator.ModelsRoot, name);
+            try
+            {
+                var package = ModelPackageLoader.Load(dir);
+                table.AddRow(Markup.Escape(name), package.Family.ToString().ToLowerInvariant(), package.Layout, ScoringModes.Name(package.Scoring), Sizes.Format(Sizes.OfFolder(dir)));
+            }
+            catch (Aro.Core.AroException ex)
+            {
+                table.AddRow(Markup.Escape(name), "[red]invalid[/]", "", "", Markup.Escape(ex.Message));
+            }
+        }
+
+        _console.Results.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private int Inspect(ParseResult parse)
+    {
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_inspectDir)!));
+        var o = _console.Out;
+        var t = package.ImageTransform;
+        o.WriteLine($"package    {package.Directory}");
+        o.WriteLine($"name       {package.Name}");
+        o.WriteLine($"layout     {package.Layout}");
+        o.WriteLine($"family     {package.Family.ToString().ToLowerInvariant()}");
+        o.WriteLine($"scoring    {ScoringModes.Name(package.Scoring)}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"transform  {(t.Resize == Aro.Core.Imaging.ResizeMode.ShortestSide ? $"shortest side to {t.ResizeShortestEdge}, center crop {t.Width}x{t.Height}" : $"squash to {t.Width}x{t.Height}")}, bicubic, mean [{string.Join(", ", t.Mean)}], std [{string.Join(", ", t.Std)}]"));
+        var k = package.Tokenizer;
+        o.WriteLine($"tokenizer  {(k.Kind == TokenizerKind.ClipBpe ? "clip-bpe" : "bert-wordpiece")}, {Path.GetFileName(k.VocabularyPath)}{(k.MergesPath is null ? "" : " + " + Path.GetFileName(k.MergesPath))}, context {k.ContextLength}, pad {k.PadId}{(k.EncTokenId is { } enc ? $", [ENC] {enc}" : "")}");
+        foreach (var note in package.Notes)
+        {
+            o.WriteLine($"note       {note}");
+        }
+
+        using var model = LoadedModel.Load(package, RuntimeOptions.Default with { IntraOpThreads = 1 });
+        WriteGraph("vision", model.ImageEncoder.Signature);
+        WriteGraph("text", model.TextEncoder.Signature);
+        o.WriteLine(model.TextEncoder.FixedSequenceLength is { } fixedLength
+            ? $"sequence   fixed at {fixedLength} tokens: every batch is padded to {fixedLength}"
+            : "sequence   dynamic: batches are trimmed to their longest caption");
+        o.WriteLine($"check      ok: graphs load, fit the transform and the tokenizer, and both give {model.EmbeddingSize}-value embeddings");
+        return ExitCodes.Ok;
+    }
+
+    private void WriteGraph(string role, GraphSignature graph)
+    {
+        _console.Out.WriteLine($"{role,-10} {Path.GetRelativePath(Path.GetDirectoryName(graph.Path)!, graph.Path)} ({Sizes.Format(new FileInfo(graph.Path).Length)})");
+        foreach (var input in graph.Inputs)
+        {
+            _console.Out.WriteLine($"  input    {input}");
+        }
+
+        foreach (var output in graph.Outputs)
+        {
+            _console.Out.WriteLine($"  output   {output}");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Aro.Cli.Rendering;
+
+/// <summary>Byte counts for people: <c>1.2 MB</c>.</summary>
+internal static class Sizes
+{
+    public static string Format(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:F1} KB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):F2} GB"),
+    };
+
+    public static long OfFolder(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Aro.Core.Data;
+using Aro.Core.Eval;
+using Spectre.Console;
+
+namespace Aro.Cli.Rendering;
+
+/// <summary>The table <c>aro eval</c> prints at the end (stdout), and where the files went.</summary>
+internal static class SummaryTable
+{
+    public static void Write(CliConsole console, EvalOutcome outcome)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("subset")
+            .AddColumn(new TableColumn("cases").RightAligned())
+            .AddColumn(new TableColumn("groups").RightAligned())
+            .AddColumn(new TableColumn("micro acc").RightAligned())
+            .AddColumn(new TableColumn("macro acc").RightAligned())
+            .AddColumn("metric of record");
+        foreach (var summary in outcome.Summaries)
+        {
+            var record = summary.Subset.Metric == MetricOfRecord.Micro ? "precision@1 (micro)" : "macro";
+            table.AddRow(
+                Markup.Escape(summary.Subset.Name),
+                Format(summary.Samples),
+                Format(summary.IncludedGroups) + "/" + Format(summary.Groups.Count),
+                summary.MicroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
+                summary.MacroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
+                $"{record} = {summary.MetricOfRecord.ToString("F4", CultureInfo.InvariantCulture)}");
+        }
+
+        console.Results.Write(table);
+        console.Out.WriteLine($"results: {outcome.OutputDirectory}");
+    }
+
+    private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
