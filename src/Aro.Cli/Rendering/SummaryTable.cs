@@ -16,17 +16,17 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("groups").RightAligned())
             .AddColumn(new TableColumn("micro acc").RightAligned())
             .AddColumn(new TableColumn("macro acc").RightAligned())
-            .AddColumn("metric of record");
+            .AddColumn(new TableColumn("reported").RightAligned());
         foreach (var summary in outcome.Summaries)
         {
-            var record = summary.Subset.Metric == MetricOfRecord.Micro ? "precision@1 (micro)" : "macro";
+            var record = summary.Subset.Metric == MetricOfRecord.Micro ? "p@1" : "macro";
             table.AddRow(
                 Markup.Escape(summary.Subset.Name),
                 Format(summary.Samples),
                 Format(summary.IncludedGroups) + "/" + Format(summary.Groups.Count),
                 summary.MicroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
                 summary.MacroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
-                $"{record} = {summary.MetricOfRecord.ToString("F4", CultureInfo.InvariantCulture)}");
+                $"{record} {summary.MetricOfRecord.ToString("F4", CultureInfo.InvariantCulture)}");
         }
 
         console.Results.Write(table);

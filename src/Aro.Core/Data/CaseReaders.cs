@@ -3,8 +3,14 @@ namespace Aro.Core.Data;
 /// <summary>Creates the reader for a subset name or a cases file (the <c>--subset</c> argument).</summary>
 public static class CaseReaders
 {
-    /// <summary>The readers <paramref name="subset"/> stands for (<c>all</c> stands for four).</summary>
-    public static IReadOnlyList<Func<ICaseReader>> Resolve(string subset, string? data)
+    /// <summary>
+    /// The readers <paramref name="subsets"/> stands for: a comma-separated list of subset names and cases files;
+    /// <c>all</c> stands for the four subsets.
+    /// </summary>
+    public static IReadOnlyList<Func<ICaseReader>> Resolve(string subsets, string? data) =>
+        [.. subsets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(s => ResolveOne(s, data))];
+
+    private static IReadOnlyList<Func<ICaseReader>> ResolveOne(string subset, string? data)
     {
         if (subset == SubsetRegistry.AllName)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aro.Core.Tests.Support;
+using Aro.TestSupport;
 using Aro.Core.Text;
 using CsvHelper;
 using Xunit;

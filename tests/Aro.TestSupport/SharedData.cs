@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace Aro.Core.Tests.Support;
+namespace Aro.TestSupport;
 
 /// <summary>
 /// The reference data under ../shared (or <c>ARO_SHARED</c>). It is not ours to commit, so a fresh clone

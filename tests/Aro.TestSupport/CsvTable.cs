@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Aro.Core.Tests.Support;
+namespace Aro.TestSupport;
 
 /// <summary>A CSV file read as header + rows of strings, for comparing result files.</summary>
 public sealed class CsvTable

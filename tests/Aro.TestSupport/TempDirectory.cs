@@ -1,4 +1,4 @@
-namespace Aro.Core.Tests.Support;
+namespace Aro.TestSupport;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,4 +1,4 @@
-namespace Aro.Core.Tests.Support;
+namespace Aro.TestSupport;
 
 /// <summary>Locates the repository root (the folder holding Aro.sln) from the test binaries.</summary>
 public static class RepoPaths
