@@ -109,7 +109,15 @@ public sealed class EvaluationPipeline(LoadedModel model, EvaluationSettings set
             MaxDegreeOfParallelism = settings.EffectivePreprocessThreads,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, distinct.Count, options, i => Preprocess(distinct[i].First, pixels.AsSpan(i * length, length)));
+        // Failures are kept per image and the first in case order is thrown, so the error a user sees does not
+        // depend on thread timing.
+        var failures = new AroException?[distinct.Count];
+        Parallel.For(0, distinct.Count, options, i => failures[i] = Preprocess(distinct[i].First, pixels.AsSpan(i * length, length)));
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            throw failure;
+        }
+
         var encoded = model.ImageEncoder.Encode(pixels, distinct.Count);
         var result = new Dictionary<ImageKey, ImageEncoding>(distinct.Count);
         for (var i = 0; i < distinct.Count; i++)
@@ -120,7 +128,8 @@ public sealed class EvaluationPipeline(LoadedModel model, EvaluationSettings set
         return result;
     }
 
-    private void Preprocess(AroCase aroCase, Span<float> destination)
+    /// <summary>Decodes, crops and transforms one image; returns the failure instead of throwing it.</summary>
+    private AroException? Preprocess(AroCase aroCase, Span<float> destination)
     {
         try
         {
@@ -131,10 +140,11 @@ public sealed class EvaluationPipeline(LoadedModel model, EvaluationSettings set
             }
 
             model.Transform.Apply(image, destination);
+            return null;
         }
         catch (AroException ex)
         {
-            throw new AroException($"case {aroCase.Id}: {ex.Message}", ex.ExitCode, ex);
+            return new AroException($"case {aroCase.Id}: {ex.Message}", ex.ExitCode, ex);
         }
     }
 

@@ -1,0 +1,61 @@
+using Aro.Cli.Tests.Support;
+using Aro.TestSupport;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Aro.Cli.Tests.Commands;
+
+/// <summary>
+/// `aro eval` end to end on ../shared/fixtures/tiny-clip + aro-synth, compared with the PIL + PyTorch reference
+/// in aro-synth/expected: predictions, scores (within 2e-3), group tables and summary.csv.
+/// </summary>
+public sealed class EvalCommandParityTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task Eval_of_three_subsets_matches_the_reference_files()
+    {
+        var model = SharedData.Fixtures("tiny-clip");
+        var data = SharedData.Fixtures("aro-synth");
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("eval", "--model", model, "--data", data,
+            "--subset", $"relation,attribution,{Path.Combine(data, "order_cases.jsonl")}", "--out", temp.Path, "--batch-size", "24");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        foreach (var subset in new[] { "relation", "attribution", "coco-order" })
+        {
+            var maxDiff = ExpectedResults.AssertSubsetMatches(temp.Path, subset);
+            output.WriteLine($"{subset}: max |score difference| {maxDiff:E2}");
+        }
+
+        // summary.csv lists the subsets in run order, which is the reference's order too.
+        Assert.Equal(
+            File.ReadAllText(SharedData.Fixtures("aro-synth", "expected", "summary.csv")),
+            File.ReadAllText(temp.File("summary.csv")));
+        Assert.Contains("relation", run.Out);
+        Assert.Contains("0.4661", run.Out);
+    }
+
+    [SkippableFact]
+    public async Task A_rerun_writes_byte_identical_csv_files()
+    {
+        var model = SharedData.Fixtures("tiny-clip");
+        var data = SharedData.Fixtures("aro-synth");
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+
+        var a = await CliRun.InvokeAsync("eval", "--model", model, "--data", data, "--subset", "relation", "--out", first.Path);
+        var b = await CliRun.InvokeAsync("eval", "--model", model, "--data", data, "--subset", "relation", "--out", second.Path, "--batch-size", "32");
+
+        Assert.Equal(0, a.ExitCode);
+        Assert.Equal(0, b.ExitCode);
+        var csvs = Directory.GetFiles(first.Path, "*.csv").Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["relation.groups.csv", "relation.predictions.csv", "summary.csv"], csvs);
+        foreach (var name in csvs)
+        {
+            Assert.Equal(File.ReadAllBytes(first.File(name!)), File.ReadAllBytes(second.File(name!)));
+        }
+
+        Assert.Empty(Directory.GetFiles(first.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+}
