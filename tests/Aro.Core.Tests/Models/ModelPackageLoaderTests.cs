@@ -1,0 +1,137 @@
+using Aro.Core.Eval;
+using Aro.Core.Imaging;
+using Aro.Core.Models;
+using Aro.Core.Tests.Support;
+using Aro.Core.Text;
+using Aro.TestSupport;
+using Xunit;
+
+namespace Aro.Core.Tests.Models;
+
+public sealed class ModelPackageLoaderTests
+{
+    private static string Demo => RepoPaths.InRepo("models", "demo");
+
+    [Fact]
+    public void Aro_layout_reads_the_manifest()
+    {
+        var package = ModelPackageLoader.Load(Demo);
+
+        Assert.Equal("demo", package.Name);
+        Assert.Equal("aro", package.Layout);
+        Assert.Equal(ModelFamily.Clip, package.Family);
+        Assert.Equal(ScoringMode.Itc, package.Scoring);
+        Assert.Equal(TokenizerKind.ClipBpe, package.Tokenizer.Kind);
+        Assert.Equal(77, package.Tokenizer.ContextLength);
+        Assert.Equal(ImageTransformSpec.Clip().Height, package.ImageTransform.Height);
+        Assert.True(package.ImageTransform.CenterCrop);
+    }
+
+    [Fact]
+    public async Task Transformers_js_layout_loads_as_is_and_scores_like_the_aro_layout()
+    {
+        using var temp = new TempDirectory();
+        var hf = MakeTransformersJsCopy(temp.File("hf"));
+        var package = ModelPackageLoader.Load(hf);
+
+        Assert.Equal("transformers.js", package.Layout);
+        Assert.Equal(Path.Combine(hf, "onnx", "vision_model.onnx"), package.VisionModelPath);
+        Assert.Equal(77, package.Tokenizer.ContextLength);
+        Assert.Contains("image transform from preprocessor_config.json", package.Notes);
+        Assert.Equal(ResizeMode.ShortestSide, package.ImageTransform.Resize);
+        Assert.Equal(224, package.ImageTransform.Width);
+
+        var cases = Path.Combine(RepoPaths.InRepo("data", "demo"), "cases.jsonl");
+        var viaHf = await EvalJob.RunAsync(new EvalRequest(hf, cases, null, temp.File("a"), new EvaluationSettings(), RuntimeOptions.Default), new NullEvalObserver());
+        var viaAro = await EvalJob.RunAsync(new EvalRequest(Demo, cases, null, temp.File("b"), new EvaluationSettings(), RuntimeOptions.Default), new NullEvalObserver());
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(viaAro.OutputDirectory, "coco-order.predictions.csv")),
+            File.ReadAllText(Path.Combine(viaHf.OutputDirectory, "coco-order.predictions.csv")));
+    }
+
+    [Fact]
+    public void Missing_text_graph_names_what_was_expected_and_found()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(Demo, "vision_model.onnx"), temp.File("vision_model.onnx"));
+
+        var error = Assert.Throws<AroInputException>(() => ModelPackageLoader.Load(temp.Path));
+
+        Assert.Contains("no text encoder: expected text_model.onnx or onnx/text_model.onnx, found vision_model.onnx", error.Message);
+    }
+
+    [Fact]
+    public void Missing_tokenizer_files_are_named()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(Demo, "vision_model.onnx"), temp.File("vision_model.onnx"));
+        File.Copy(Path.Combine(Demo, "text_model.onnx"), temp.File("text_model.onnx"));
+
+        var error = Assert.Throws<AroInputException>(() => ModelPackageLoader.Load(temp.Path));
+
+        Assert.Contains("the CLIP BPE vocabulary is missing: expected vocab.json", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"format": 1, "family": "flava"}""", "field 'family' is 'flava'; expected clip or blip")]
+    [InlineData("""{"format": 2}""", "field 'format' is 2")]
+    [InlineData("""{"format": 1, "image_transform": {"resize": "crop"}}""", "field 'image_transform.resize' is 'crop'")]
+    [InlineData("""{"format": 1, "image_transform": {"interpolation": "bilinear"}}""", "bicubic only")]
+    [InlineData("""{"format": 1, "tokenizer": {"context_length": "long"}}""", "malformed manifest at field 'tokenizer.context_length'")]
+    [InlineData("""{"format": 1, "scoring": "itm"}""", "field 'scoring' is 'itm'")]
+    public void Bad_manifest_fields_are_named(string manifest, string expected)
+    {
+        using var temp = new TempDirectory();
+        foreach (var file in new[] { "vision_model.onnx", "text_model.onnx", "vocab.json", "merges.txt" })
+        {
+            File.Copy(Path.Combine(Demo, file), temp.File(file));
+        }
+
+        File.WriteAllText(temp.File(ModelManifest.FileName), manifest);
+
+        var error = Assert.Throws<AroInputException>(() => ModelPackageLoader.Load(temp.Path));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_transform_that_does_not_fit_the_vision_graph_is_rejected_at_load()
+    {
+        var package = ModelPackageLoader.Load(Demo) with { ImageTransform = ImageTransformSpec.Blip() };
+
+        var error = Assert.Throws<AroInputException>(() => LoadedModel.Load(package, RuntimeOptions.Default));
+
+        Assert.Contains("input axis 2 (height (from the image transform)) is 224 but the package's transform gives 384", error.Message);
+    }
+
+    [Fact]
+    public void Loading_probes_the_embedding_size()
+    {
+        using var model = LoadedModel.Load(ModelPackageLoader.Load(Demo), RuntimeOptions.Default);
+
+        Assert.Equal(32, model.EmbeddingSize);
+        Assert.Null(model.TextEncoder.FixedSequenceLength);
+    }
+
+    private static string MakeTransformersJsCopy(string dir)
+    {
+        Directory.CreateDirectory(Path.Combine(dir, "onnx"));
+        File.Copy(Path.Combine(Demo, "vision_model.onnx"), Path.Combine(dir, "onnx", "vision_model.onnx"));
+        File.Copy(Path.Combine(Demo, "text_model.onnx"), Path.Combine(dir, "onnx", "text_model.onnx"));
+        File.Copy(Path.Combine(Demo, "vocab.json"), Path.Combine(dir, "vocab.json"));
+        File.Copy(Path.Combine(Demo, "merges.txt"), Path.Combine(dir, "merges.txt"));
+        File.WriteAllText(Path.Combine(dir, "preprocessor_config.json"), """
+            {
+              "crop_size": {"height": 224, "width": 224},
+              "do_center_crop": true, "do_convert_rgb": true, "do_normalize": true, "do_resize": true,
+              "image_mean": [0.48145466, 0.4578275, 0.40821073],
+              "image_processor_type": "CLIPImageProcessor",
+              "image_std": [0.26862954, 0.26130258, 0.27577711],
+              "resample": 3, "rescale_factor": 0.00392156862745098,
+              "size": {"shortest_edge": 224}
+            }
+            """);
+        File.WriteAllText(Path.Combine(dir, "tokenizer_config.json"), """{"model_max_length": 77, "tokenizer_class": "CLIPTokenizer"}""");
+        return dir;
+    }
+}
