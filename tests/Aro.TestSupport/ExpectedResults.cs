@@ -48,7 +48,12 @@ public static class ExpectedResults
         Assert.Equal(Lines(referenceGroups), Lines(groups));
         var summary = CsvTable.Read(Path.Combine(resultsDir, "summary.csv")).Rows.Single(r => r["subset"] == subset);
         var referenceSummary = CsvTable.Read(Path.Combine(expected, "summary.csv")).Rows.Single(r => r["subset"] == subset);
-        Assert.Equal(referenceSummary, summary);
+        foreach (var (column, value) in referenceSummary)
+        {
+            Assert.True(value == summary[column], $"{subset} summary {column}: {summary[column]}, reference {value}");
+        }
+
+        Assert.Equal("0", summary["skipped"]);
         return maxScoreDiff;
     }
 

@@ -65,6 +65,33 @@ internal sealed class EvalCommand : ICliCommand
         Description = "itc or itm+itc (BLIP). Default: what the package's manifest says.",
     };
 
+    private readonly Option<string> _onError = new("--on-error")
+    {
+        Description = "fail: stop at the first bad case (missing or corrupt image, empty caption, bad box). skip: leave it out of the metrics, list it in skipped.csv.",
+        DefaultValueFactory = _ => "fail",
+    };
+
+    private readonly Option<bool> _allowSkips = new("--allow-skips")
+    {
+        Description = "With --on-error skip, exit 0 even when cases were skipped.",
+    };
+
+    private readonly Option<bool> _noCache = new("--no-cache")
+    {
+        Description = "Neither read nor write the persistent embedding cache.",
+    };
+
+    private readonly Option<string?> _cacheDir = new("--cache-dir")
+    {
+        Description = "Embedding cache folder. Default: $ARO_CACHE, else ~/.cache/aro.",
+    };
+
+    private readonly Option<int> _decodeThreads = new("--decode-threads")
+    {
+        Description = "Threads decoding and resizing images while the encoders run (0: cores - 1, at least 1).",
+        DefaultValueFactory = _ => 0,
+    };
+
     private readonly CliConsole _console;
 
     public EvalCommand(CliConsole console)
@@ -72,6 +99,7 @@ internal sealed class EvalCommand : ICliCommand
         _console = console;
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _scoring.AcceptOnlyFromAmong("itc", "itm+itc");
+        _onError.AcceptOnlyFromAmong("fail", "skip");
         _batchSize.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 4096)
@@ -86,16 +114,20 @@ internal sealed class EvalCommand : ICliCommand
                 r.AddError("--limit must be at least 1.");
             }
         });
-        _threads.Validators.Add(r =>
+        foreach (var option in new[] { _threads, _decodeThreads })
         {
-            if (r.GetValueOrDefault<int>() < 0)
+            option.Validators.Add(r =>
             {
-                r.AddError("--threads must be 0 or more.");
-            }
-        });
+                if (r.GetValueOrDefault<int>() < 0)
+                {
+                    r.AddError($"{option.Name} must be 0 or more.");
+                }
+            });
+        }
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
-            _model, _subset, _data, _out, _batchSize, _limit, _seed, _device, _threads, _scoring,
+            _model, _subset, _data, _out, _batchSize, _limit, _seed, _device, _threads, _decodeThreads, _scoring,
+            _onError, _allowSkips, _noCache, _cacheDir,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -106,6 +138,7 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model clip --subset relation --data ~/aro-data --out results/clip",
                 "aro eval --model negclip --subset all --batch-size 64",
                 "aro eval --model ./my-export --subset attribution --limit 500",
+                "aro eval --model clip --subset relation --on-error skip --allow-skips",
             ],
         };
     }
@@ -121,13 +154,30 @@ internal sealed class EvalCommand : ICliCommand
             parse.GetValue(_subset)!,
             parse.GetValue(_data),
             parse.GetValue(_out),
-            new EvaluationSettings(parse.GetValue(_batchSize), parse.GetValue(_limit)),
+            new EvaluationSettings(
+                parse.GetValue(_batchSize),
+                parse.GetValue(_limit),
+                parse.GetValue(_decodeThreads),
+                parse.GetValue(_onError) == "skip" ? ErrorPolicy.Skip : ErrorPolicy.Fail),
             new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads)),
             ScoringModes.Parse(parse.GetValue(_scoring)),
-            parse.GetValue(_seed));
+            parse.GetValue(_seed),
+            parse.GetValue(_cacheDir),
+            parse.GetValue(_noCache),
+            parse.GetValue(_allowSkips));
         var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
         var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
         SummaryTable.Write(_console, outcome);
+        if (outcome.Skipped > 0)
+        {
+            _console.Error.WriteLine($"{outcome.Skipped} case(s) were skipped; see {Path.Combine(outcome.OutputDirectory, ResultFiles.Skipped)}.");
+            if (!request.AllowSkips)
+            {
+                _console.Error.WriteLine("aro: exiting with 1 because cases were skipped; pass --allow-skips to accept them.");
+                return ExitCodes.Failure;
+            }
+        }
+
         return ExitCodes.Ok;
     }
 }

@@ -78,6 +78,18 @@ internal sealed class ConsoleEvalObserver(CliConsole console, bool verbose) : IE
         }
     }
 
+    public void Warn(string message)
+    {
+        if (_progress is not null)
+        {
+            console.Status.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+        }
+        else
+        {
+            console.Error.WriteLine($"warning: {message}");
+        }
+    }
+
     private sealed class TaskProgress(ProgressTask task) : IProgress<EvaluationProgress>
     {
         public void Report(EvaluationProgress value)

@@ -30,6 +30,9 @@ internal static class SummaryTable
         }
 
         console.Results.Write(table);
+        var calls = outcome.Manifest.EncoderCalls;
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"encoder calls: images {calls.ImagesEncoded} of {calls.ImagesRequested} ({calls.ImagesSaved} saved, {calls.ImagesFromCache} from cache), captions {calls.CaptionsEncoded} of {calls.CaptionsRequested} ({calls.CaptionsSaved} saved, {calls.CaptionsFromCache} from cache)"));
         console.Out.WriteLine($"results: {outcome.OutputDirectory}");
     }
 

@@ -14,4 +14,19 @@ public interface ICaseReader
 
     /// <summary>Streams the cases in order.</summary>
     IAsyncEnumerable<AroCase> ReadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The number of cases, for progress and ETA. Readers that can count without building cases (generating
+    /// perturbations, say) override this; the default reads them all.
+    /// </summary>
+    async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var _ in ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -11,6 +11,9 @@ namespace Aro.Core.Eval;
 /// <param name="Runtime">ONNX Runtime device and threads.</param>
 /// <param name="Scoring">Overrides the package's scoring when set.</param>
 /// <param name="Seed">Seed of generated perturbations (Order subsets), recorded in run.json.</param>
+/// <param name="Cache">Embedding cache: a folder, or null for the default location.</param>
+/// <param name="NoCache">Neither read nor write the persistent embedding cache.</param>
+/// <param name="AllowSkips">With <c>--on-error skip</c>, skipped cases do not make the run fail.</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -19,4 +22,7 @@ public sealed record EvalRequest(
     EvaluationSettings Settings,
     RuntimeOptions Runtime,
     ScoringMode? Scoring = null,
-    int Seed = 1);
+    int Seed = 1,
+    string? Cache = null,
+    bool NoCache = false,
+    bool AllowSkips = false);

@@ -1,169 +1,219 @@
+using System.Buffers;
+using System.Threading.Channels;
+using Aro.Core.Caching;
 using Aro.Core.Data;
-using Aro.Core.Imaging;
 using Aro.Core.Models;
 
 namespace Aro.Core.Eval;
 
 /// <summary>
-/// Runs one subset through a loaded model: cases stream in, are cut into batches, each batch's distinct
-/// images (file + crop) are decoded, cropped and transformed in parallel and encoded once, its distinct captions
-/// tokenised and encoded once, every option scored, and the results handed out in case order.
+/// Runs subsets through a loaded model as a bounded two-stage pipeline:
+/// <list type="number">
+/// <item>a producer reads cases, cuts them into batches and prepares each (decode, crop, resize, tokenise; see
+/// <see cref="BatchPreparer"/>) while</item>
+/// <item>the consumer encodes the previous batch's new images and captions, stores the embeddings, scores every
+/// option and hands the results out in case order.</item>
+/// </list>
+/// At most <see cref="EvaluationSettings.PrefetchBatches"/> prepared batches wait between the stages, so memory is
+/// bounded whatever the number of cases, and decoding overlaps inference.
 /// </summary>
-public sealed class EvaluationPipeline(LoadedModel model, EvaluationSettings settings)
+public sealed class EvaluationPipeline
 {
-    private readonly ImageLoader _loader = new();
+    private readonly LoadedModel _model;
+    private readonly EvaluationSettings _settings;
+    private readonly EmbeddingStore _store;
+    private readonly ArrayPool<float> _pixelPool;
+    private readonly BatchPreparer _preparer;
 
-    /// <summary>Evaluates the subset; <paramref name="onResult"/> sees every result in case order.</summary>
+    public EvaluationPipeline(LoadedModel model, EvaluationSettings settings, EmbeddingStore store, byte[] fingerprint)
+    {
+        _model = model;
+        _settings = settings;
+        _store = store;
+        _pixelPool = ArrayPool<float>.Create(settings.BatchSize * model.Transform.TensorLength, settings.PrefetchBatches + 2);
+        _preparer = new BatchPreparer(model, settings, store, fingerprint, _pixelPool);
+    }
+
+    /// <summary>What was encoded and saved so far in this pipeline's life.</summary>
+    public EncoderCalls Calls => _preparer.Calls;
+
+    /// <summary>Evaluates <paramref name="cases"/>; the sink sees every outcome in case order.</summary>
     public async Task<SubsetSummary> RunAsync(
-        ICaseReader reader,
-        Action<CaseResult> onResult,
+        SubsetDefinition subset,
+        IAsyncEnumerable<AroCase> cases,
+        int? total,
+        ICaseSink sink,
         IProgress<EvaluationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var metrics = new MacroAccuracy(reader.Subset);
-        var total = await CountAsync(reader, cancellationToken).ConfigureAwait(false);
+        var metrics = new MacroAccuracy(subset);
         var done = 0;
-        progress?.Report(new EvaluationProgress(reader.Subset.Name, 0, total));
-        var batch = new List<AroCase>(settings.BatchSize);
-        await foreach (var aroCase in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        progress?.Report(new EvaluationProgress(subset.Name, 0, total));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(Math.Max(1, _settings.PrefetchBatches))
         {
-            if (settings.Limit is { } limit && aroCase.Index >= limit)
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var producer = Task.Run(() => ProduceAsync(cases, channel.Writer, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                break;
-            }
+                try
+                {
+                    Encode(batch, stop.Token);
+                    done += Emit(batch, metrics, sink);
+                }
+                finally
+                {
+                    Release(batch);
+                }
 
-            batch.Add(aroCase);
-            if (batch.Count == settings.BatchSize)
-            {
-                done += Flush(batch, metrics, onResult, cancellationToken);
-                progress?.Report(new EvaluationProgress(reader.Subset.Name, done, total));
+                progress?.Report(new EvaluationProgress(subset.Name, done, total));
             }
         }
-
-        if (batch.Count > 0)
+        finally
         {
-            done += Flush(batch, metrics, onResult, cancellationToken);
-            progress?.Report(new EvaluationProgress(reader.Subset.Name, done, total));
+            // Whatever ended the loop, the producer must not keep preparing batches nobody will read.
+            await stop.CancelAsync().ConfigureAwait(false);
+            while (channel.Reader.TryRead(out var leftover))
+            {
+                Release(leftover);
+            }
+
+            await Task.WhenAny(producer).ConfigureAwait(false);
         }
 
+        await producer.ConfigureAwait(false);
         return metrics.Summarize();
     }
 
-    /// <summary>Scores one batch of cases against the model.</summary>
-    public IReadOnlyList<CaseResult> Evaluate(IReadOnlyList<AroCase> cases, CancellationToken cancellationToken = default)
-    {
-        var images = EncodeImages(cases, cancellationToken);
-        var captions = EncodeCaptions(cases);
-        var requests = cases
-            .Select(c => new ScoringRequest(images[ImageKey.Of(c)], [.. c.Captions.Select(t => captions[t])]))
-            .ToList();
-        var scores = model.Scorer.Score(requests);
-        return [.. cases.Select((c, i) => new CaseResult(c.Index, c.Id, c.Group, c.Label, FirstArgmax.Of(scores[i]), scores[i]))];
-    }
-
-    private int Flush(List<AroCase> batch, MacroAccuracy metrics, Action<CaseResult> onResult, CancellationToken cancellationToken)
-    {
-        foreach (var result in Evaluate(batch, cancellationToken))
-        {
-            metrics.Add(result.Group, result.Correct);
-            onResult(result);
-        }
-
-        var count = batch.Count;
-        batch.Clear();
-        return count;
-    }
-
-    private async Task<int?> CountAsync(ICaseReader reader, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var aroCase in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            count++;
-            if (settings.Limit is { } limit && count >= limit)
-            {
-                break;
-            }
-        }
-
-        return count;
-    }
-
-    private Dictionary<ImageKey, ImageEncoding> EncodeImages(IReadOnlyList<AroCase> cases, CancellationToken cancellationToken)
-    {
-        var distinct = new List<(ImageKey Key, AroCase First)>();
-        var seen = new HashSet<ImageKey>();
-        foreach (var aroCase in cases)
-        {
-            var key = ImageKey.Of(aroCase);
-            if (seen.Add(key))
-            {
-                distinct.Add((key, aroCase));
-            }
-        }
-
-        var length = model.Transform.TensorLength;
-        var pixels = new float[distinct.Count * length];
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = settings.EffectivePreprocessThreads,
-            CancellationToken = cancellationToken,
-        };
-        // Failures are kept per image and the first in case order is thrown, so the error a user sees does not
-        // depend on thread timing.
-        var failures = new AroException?[distinct.Count];
-        Parallel.For(0, distinct.Count, options, i => failures[i] = Preprocess(distinct[i].First, pixels.AsSpan(i * length, length)));
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-        {
-            throw failure;
-        }
-
-        var encoded = model.ImageEncoder.Encode(pixels, distinct.Count);
-        var result = new Dictionary<ImageKey, ImageEncoding>(distinct.Count);
-        for (var i = 0; i < distinct.Count; i++)
-        {
-            result[distinct[i].Key] = encoded[i];
-        }
-
-        return result;
-    }
-
-    /// <summary>Decodes, crops and transforms one image; returns the failure instead of throwing it.</summary>
-    private AroException? Preprocess(AroCase aroCase, Span<float> destination)
+    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, ChannelWriter<PreparedBatch> writer, CancellationToken cancellationToken)
     {
         try
         {
-            var image = _loader.Load(aroCase.ImagePath);
-            if (aroCase.Crop is { } crop)
+            var batch = new List<AroCase>(_settings.BatchSize);
+            await foreach (var aroCase in cases.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                image = PilCrop.Crop(image, crop);
+                batch.Add(aroCase);
+                if (batch.Count == _settings.BatchSize)
+                {
+                    await writer.WriteAsync(PrepareOrFail(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    batch = new List<AroCase>(_settings.BatchSize);
+                }
             }
 
-            model.Transform.Apply(image, destination);
-            return null;
+            if (batch.Count > 0)
+            {
+                await writer.WriteAsync(PrepareOrFail(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            writer.Complete();
         }
-        catch (AroException ex)
+        catch (Exception ex)
         {
-            return new AroException($"case {aroCase.Id}: {ex.Message}", ex.ExitCode, ex);
+            writer.Complete(ex);
         }
     }
 
-    private Dictionary<string, TextEncoding> EncodeCaptions(IReadOnlyList<AroCase> cases)
+    private PreparedBatch PrepareOrFail(List<AroCase> cases, CancellationToken cancellationToken)
     {
-        var distinct = cases.SelectMany(c => c.Captions).Distinct(StringComparer.Ordinal).ToList();
-        var ids = distinct.Select(model.Tokenizer.Encode).ToList();
-        var result = new Dictionary<string, TextEncoding>(distinct.Count, StringComparer.Ordinal);
-        var chunk = Math.Max(settings.BatchSize, 1);
-        for (var start = 0; start < distinct.Count; start += chunk)
+        var batch = _preparer.Prepare(cases, cancellationToken);
+        if (_settings.OnError == ErrorPolicy.Fail)
         {
-            var count = Math.Min(chunk, distinct.Count - start);
-            var embeddings = model.TextEncoder.Encode(ids.GetRange(start, count));
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < cases.Count; i++)
             {
-                result[distinct[start + i]] = new TextEncoding(ids[start + i], embeddings[i]);
+                if (batch.Slots[i].Failure is { } failure)
+                {
+                    Release(batch);
+                    throw new AroException($"case {cases[i].Id}: {failure} (use --on-error skip to leave bad cases out)", 2);
+                }
             }
         }
 
-        return result;
+        return batch;
+    }
+
+    private void Encode(PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (batch.ImagesToEncode.Count > 0)
+        {
+            var encoded = _model.ImageEncoder.Encode(batch.Pixels!, batch.ImagesToEncode.Count);
+            for (var i = 0; i < encoded.Count; i++)
+            {
+                var key = batch.ImagesToEncode[i];
+                batch.Images[key] = encoded[i];
+                _store.Add(key, encoded[i].Embedding);
+            }
+        }
+
+        // Shortest first, so each text batch is padded only to lengths close to its own.
+        var captions = batch.CaptionsToEncode.OrderBy(c => c.Ids.Length).ToList();
+        for (var start = 0; start < captions.Count; start += _settings.TextBatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chunk = captions.GetRange(start, Math.Min(_settings.TextBatchSize, captions.Count - start));
+            var embeddings = _model.TextEncoder.Encode([.. chunk.Select(c => c.Ids)]);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                batch.Captions[chunk[i].Key] = embeddings[i];
+                _store.Add(chunk[i].Key, embeddings[i]);
+            }
+        }
+
+        _preparer.Completed(batch);
+    }
+
+    private int Emit(PreparedBatch batch, MacroAccuracy metrics, ICaseSink sink)
+    {
+        var requests = new List<ScoringRequest>(batch.Cases.Count);
+        for (var i = 0; i < batch.Cases.Count; i++)
+        {
+            var slot = batch.Slots[i];
+            if (slot.Failure is null)
+            {
+                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => new TextEncoding(slot.CaptionIds[c], CaptionFor(batch, key)))]));
+            }
+        }
+
+        var scores = _model.Scorer.Score(requests);
+        var next = 0;
+        for (var i = 0; i < batch.Cases.Count; i++)
+        {
+            var aroCase = batch.Cases[i];
+            if (batch.Slots[i].Failure is { } failure)
+            {
+                sink.Skip(new SkippedCase(aroCase.Index, aroCase.Id, aroCase.Group, failure));
+                continue;
+            }
+
+            var caseScores = scores[next++];
+            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, FirstArgmax.Of(caseScores), caseScores);
+            metrics.Add(result.Group, result.Correct);
+            sink.Add(result);
+        }
+
+        return batch.Cases.Count;
+    }
+
+    private ImageEncoding ImageFor(PreparedBatch batch, EmbeddingKey key) =>
+        batch.Images.TryGetValue(key, out var encoding) ? encoding
+        : _store.TryGet(key, out var vector) ? new ImageEncoding(vector)
+        : throw new AroException($"internal error: image embedding {key.Value:x} was neither encoded nor stored");
+
+    private float[] CaptionFor(PreparedBatch batch, EmbeddingKey key) =>
+        batch.Captions.TryGetValue(key, out var vector) ? vector
+        : _store.TryGet(key, out var stored) ? stored
+        : throw new AroException($"internal error: caption embedding {key.Value:x} was neither encoded nor stored");
+
+    private void Release(PreparedBatch batch)
+    {
+        if (batch.Pixels is { } pixels)
+        {
+            _pixelPool.Return(pixels);
+            batch.Pixels = null;
+        }
     }
 }

@@ -12,4 +12,7 @@ public interface IEvalObserver
     IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition subset);
 
     void SubsetFinished(SubsetSummary summary);
+
+    /// <summary>Something the user should know that does not stop the run (e.g. a corrupt cache file was ignored).</summary>
+    void Warn(string message);
 }

@@ -9,13 +9,15 @@ namespace Aro.Core.Eval;
 /// <param name="MicroAccuracy">Accuracy over all cases (excluded groups too).</param>
 /// <param name="MacroAccuracy">Mean of the included groups' accuracies (Order: equals micro).</param>
 /// <param name="Groups">Per-group accuracy, ordinal by group name.</param>
+/// <param name="Skipped">Cases left out under <c>--on-error skip</c> (not in any metric).</param>
 public sealed record SubsetSummary(
     SubsetDefinition Subset,
     int Samples,
     int Correct,
     double MicroAccuracy,
     double MacroAccuracy,
-    IReadOnlyList<GroupAccuracy> Groups)
+    IReadOnlyList<GroupAccuracy> Groups,
+    int Skipped = 0)
 {
     /// <summary>Groups that count toward the macro accuracy.</summary>
     public int IncludedGroups => Groups.Count(g => g.Included);

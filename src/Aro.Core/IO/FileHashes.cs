@@ -1,13 +1,26 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace Aro.Core.IO;
 
-/// <summary>SHA-256 of files, lower-case hex, for provenance and download verification.</summary>
+/// <summary>
+/// SHA-256 of files, lower-case hex. Results are remembered per (path, size, modification time) for the life of
+/// the process, so a 600 MB graph is hashed once even though run.json and the cache fingerprint both need it.
+/// </summary>
 public static class FileHashes
 {
-    public static string Sha256(string path)
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Modified), byte[]> Known = new();
+
+    public static string Sha256(string path) => Convert.ToHexStringLower(Sha256Bytes(path));
+
+    public static byte[] Sha256Bytes(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        var info = new FileInfo(path);
+        var key = (info.FullName, info.Length, info.LastWriteTimeUtc);
+        return Known.GetOrAdd(key, static k =>
+        {
+            using var stream = new FileStream(k.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            return SHA256.HashData(stream);
+        });
     }
 }

@@ -36,24 +36,7 @@ public sealed class ImageLoader
     public long MaxPixels { get; }
 
     /// <summary>Loads <paramref name="path"/>; failures are <see cref="ImageLoadException"/> naming the file.</summary>
-    public RgbPixels Load(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ImageLoadException(path, "file not found", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ImageLoadException(path, "cannot be read: " + ex.Message, ex);
-        }
-
-        return Decode(bytes, path);
-    }
+    public RgbPixels Load(string path) => Decode(ImageFiles.Read(path), path);
 
     /// <summary>Decodes an in-memory image; <paramref name="name"/> only appears in errors.</summary>
     public RgbPixels Decode(byte[] bytes, string name)

@@ -1,3 +1,5 @@
+using Aro.Core.Eval;
+
 namespace Aro.Core.Reports;
 
 /// <summary>
@@ -15,5 +17,8 @@ public sealed record RunManifest(
     string ExecutionProvider,
     int IntraOpThreads,
     int PreprocessThreads,
+    string OnError,
+    string EmbeddingCache,
+    EncoderCalls EncoderCalls,
     string StartedUtc,
     double ElapsedSeconds);

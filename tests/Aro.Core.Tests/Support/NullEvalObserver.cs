@@ -9,6 +9,8 @@ public sealed class NullEvalObserver : IEvalObserver
 {
     public List<EvaluationProgress> Progress { get; } = [];
 
+    public List<string> Warnings { get; } = [];
+
     public void ModelLoaded(LoadedModel model)
     {
     }
@@ -18,6 +20,8 @@ public sealed class NullEvalObserver : IEvalObserver
     public void SubsetFinished(SubsetSummary summary)
     {
     }
+
+    public void Warn(string message) => Warnings.Add(message);
 
     private sealed class SyncProgress(List<EvaluationProgress> sink) : IProgress<EvaluationProgress>
     {

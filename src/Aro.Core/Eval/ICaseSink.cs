@@ -1,0 +1,9 @@
+namespace Aro.Core.Eval;
+
+/// <summary>Receives a subset's outcomes in case order.</summary>
+public interface ICaseSink
+{
+    void Add(CaseResult result);
+
+    void Skip(SkippedCase skipped);
+}

@@ -1,0 +1,29 @@
+using Aro.Core.Eval;
+using Aro.Core.IO;
+
+namespace Aro.Core.Reports;
+
+/// <summary>Writes <c>skipped.csv</c>: <c>subset,index,id,group,reason</c>, one row per skipped case in run order.</summary>
+public static class SkippedCsvWriter
+{
+    public static void Write(string path, IEnumerable<(string Subset, SkippedCase Case)> skipped) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var csv = CsvFormat.CreateWriter(stream);
+            foreach (var name in new[] { "subset", "index", "id", "group", "reason" })
+            {
+                csv.WriteField(name);
+            }
+
+            csv.NextRecord();
+            foreach (var (subset, skippedCase) in skipped)
+            {
+                csv.WriteField(subset);
+                csv.WriteField(CsvFormat.Int(skippedCase.Index));
+                csv.WriteField(skippedCase.Id);
+                csv.WriteField(skippedCase.Group);
+                csv.WriteField(skippedCase.Reason);
+                csv.NextRecord();
+            }
+        });
+}
