@@ -26,6 +26,7 @@ public sealed class OrderCaseBuilderTests
         Assert.Equal("a man riding a wave on top of a surfboard", builder.BuildOptions(Captions[0], 0)[0]);
         Assert.Equal("a stop sign on a pole it is red", builder.BuildOptions(Captions[6], 6)[0]);
         Assert.All(Captions.Select((caption, i) => builder.BuildOptions(caption, i)), options => Assert.Equal(5, options.Count));
+        Assert.All(Captions.Select((caption, i) => (caption, i)), c => Assert.Equal(PreCaption.Apply(c.caption, 30), builder.BuildOptions(c.caption, c.i)[0]));
     }
 
     [Fact]
