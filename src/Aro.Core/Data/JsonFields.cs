@@ -69,6 +69,18 @@ internal static class JsonFields
         return result;
     }
 
+    /// <summary>A field holding either one string or an array of strings (Karpathy split files use both).</summary>
+    public static IReadOnlyList<string> RequireStringOrStringArray(JsonElement record, string field, RecordLocation at)
+    {
+        var value = Require(record, field, at);
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => [value.GetString()!],
+            JsonValueKind.Array => RequireStringArray(record, field, at),
+            _ => throw at.Error(field, $"must be a string or an array of strings, found {Describe(value)}"),
+        };
+    }
+
     public static double[]? OptionalNumberArray(JsonElement record, string field, int length, RecordLocation at)
     {
         if (!record.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)

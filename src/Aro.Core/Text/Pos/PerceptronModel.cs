@@ -1,0 +1,198 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Aro.Core.Text.Pos;
+
+/// <summary>
+/// The trained weights of <see cref="PerceptronTagger"/>: the label set (joint UPOS + XPOS tags), a dictionary of
+/// frequent unambiguous words, and one or two stages of weights. The second stage, when present, re-tags with
+/// the first stage's tags of the words to the right as extra features.
+/// </summary>
+/// <remarks>
+/// Weights are averaged perceptron weights stored as one-byte logarithmic codes (<see cref="WeightQuantizer"/>),
+/// scaled per stage so that stage's largest weight gets the top code. Tagging sums integers decoded from the
+/// codes, so a model tags identically on every machine; one scale per stage changes no decision. The file is gzip-compressed binary: a header (format, feature set,
+/// training facts), the labels, the tag dictionary, then each stage's features in ascending hash order.
+/// </remarks>
+public sealed class PerceptronModel
+{
+    private static readonly byte[] Magic = "AROPOS"u8.ToArray();
+    private const int FormatVersion = 1;
+
+    private readonly string[] _labelNames;
+
+    internal PerceptronModel(PosTag[] labels, Dictionary<string, int> tagDictionary, WeightTable[] stages, PerceptronTrainingInfo training)
+    {
+        if (labels.Length is 0 or > 256)
+        {
+            throw new ArgumentException($"a model holds 1 to 256 labels, found {labels.Length}", nameof(labels));
+        }
+
+        if (stages.Length is not (1 or 2))
+        {
+            throw new ArgumentException($"a model has 1 or 2 stages, found {stages.Length}", nameof(stages));
+        }
+
+        Labels = labels;
+        _labelNames = [.. labels.Select(label => label.ToString())];
+        TagDictionary = tagDictionary;
+        Stages = stages;
+        Training = training;
+    }
+
+    /// <summary>The labels, each a (UPOS, XPOS) pair seen in training; index order is the tie-break order.</summary>
+    public IReadOnlyList<PosTag> Labels { get; }
+
+    /// <summary>How the model was trained (iterations, seed, sentences, tokens).</summary>
+    public PerceptronTrainingInfo Training { get; }
+
+    /// <summary>How many (stage, hashed feature) pairs carry at least one weight.</summary>
+    public int FeatureCount => Stages.Sum(stage => stage.FeatureCount);
+
+    /// <summary>How many (stage, feature, label) weights the model holds.</summary>
+    public int WeightCount => Stages.Sum(stage => stage.WeightCount);
+
+    /// <summary>Frequent words whose label is fixed without scoring (word form → label index).</summary>
+    internal IReadOnlyDictionary<string, int> TagDictionary { get; }
+
+    /// <summary>The weight tables: the first stage, then optionally the stacked second stage.</summary>
+    internal IReadOnlyList<WeightTable> Stages { get; }
+
+    /// <summary>Label names as the history features see them (<c>NOUN/NN</c>).</summary>
+    internal string[] LabelNames => _labelNames;
+
+    /// <summary>The label index of each word of a sentence, by every stage in turn.</summary>
+    internal int[] Predict(IReadOnlyList<string> forms)
+    {
+        var sentence = new SentenceFeatures(forms);
+        var labels = GreedyDecoder.Decode(Stages[0], sentence, forms, TagDictionary, _labelNames, firstPass: null);
+        for (var stage = 1; stage < Stages.Count; stage++)
+        {
+            var firstPass = labels.Select(label => _labelNames[label]).ToArray();
+            labels = GreedyDecoder.Decode(Stages[stage], sentence, forms, TagDictionary, _labelNames, firstPass);
+        }
+
+        return labels;
+    }
+
+    /// <summary>Writes the model to <paramref name="path"/> through a temporary file, so no half-written model remains.</summary>
+    public void Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = full + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                Save(stream);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Writes the gzip-compressed model to <paramref name="stream"/> (left open).</summary>
+    public void Save(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(SentenceFeatures.Version);
+        writer.Write(Training.Iterations);
+        writer.Write(Training.Seed);
+        writer.Write(Training.Sentences);
+        writer.Write(Training.Tokens);
+
+        writer.Write(Labels.Count);
+        foreach (var label in Labels)
+        {
+            writer.Write(label.Upos);
+            writer.Write(label.Xpos);
+        }
+
+        writer.Write(TagDictionary.Count);
+        foreach (var (word, label) in TagDictionary.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            writer.Write(word);
+            writer.Write((byte)label);
+        }
+
+        writer.Write(Stages.Count);
+        foreach (var stage in Stages)
+        {
+            stage.Write(writer);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(string)"/>.</summary>
+    public static PerceptronModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new AroInputException($"tagger model not found: {path}");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a model from <paramref name="stream"/>; <paramref name="name"/> names it in errors.</summary>
+    public static PerceptronModel Load(Stream stream, string name = "tagger model")
+    {
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            {
+                throw new AroInputException($"{name}: not an aro part-of-speech model");
+            }
+
+            var format = reader.ReadInt32();
+            var featureVersion = reader.ReadInt32();
+            if (format != FormatVersion || featureVersion != SentenceFeatures.Version)
+            {
+                throw new AroInputException(
+                    $"{name}: model format {format} with feature set {featureVersion}; this aro reads format {FormatVersion} with feature set {SentenceFeatures.Version} (re-train the tagger)");
+            }
+
+            var training = new PerceptronTrainingInfo(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32());
+            var labels = new PosTag[reader.ReadInt32()];
+            for (var i = 0; i < labels.Length; i++)
+            {
+                labels[i] = new PosTag(reader.ReadString(), reader.ReadString());
+            }
+
+            var dictionaryCount = reader.ReadInt32();
+            var tagDictionary = new Dictionary<string, int>(Math.Max(dictionaryCount, 0), StringComparer.Ordinal);
+            for (var i = 0; i < dictionaryCount; i++)
+            {
+                var word = reader.ReadString();
+                var label = reader.ReadByte();
+                if (label >= labels.Length)
+                {
+                    throw new InvalidDataException($"tag dictionary entry {i} names label {label} of {labels.Length}");
+                }
+
+                tagDictionary[word] = label;
+            }
+
+            var stages = new WeightTable[reader.ReadInt32()];
+            for (var i = 0; i < stages.Length; i++)
+            {
+                stages[i] = WeightTable.Read(reader, labels.Length);
+            }
+
+            return new PerceptronModel(labels, tagDictionary, stages, training);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or FormatException or ArgumentException or OverflowException)
+        {
+            throw new AroInputException($"{name}: truncated or corrupt tagger model ({ex.Message})", ex);
+        }
+    }
+}

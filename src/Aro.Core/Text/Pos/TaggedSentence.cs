@@ -1,0 +1,4 @@
+namespace Aro.Core.Text.Pos;
+
+/// <summary>A sentence of a treebank: its words and their gold tags, one tag per word.</summary>
+public sealed record TaggedSentence(IReadOnlyList<string> Words, IReadOnlyList<PosTag> Tags);

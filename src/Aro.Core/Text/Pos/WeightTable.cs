@@ -1,0 +1,126 @@
+namespace Aro.Core.Text.Pos;
+
+/// <summary>
+/// Final, read-only weights of one tagging stage: for each feature hash (ascending), the labels it votes for
+/// and their quantised weights.
+/// </summary>
+internal sealed class WeightTable : IFeatureScorer
+{
+    private readonly uint[] _keys;
+    private readonly int[] _rowStarts;
+    private readonly byte[] _classes;
+    private readonly sbyte[] _weights;
+    private readonly Dictionary<uint, int> _rowOfFeature;
+
+    /// <param name="keys">Feature hashes, strictly ascending.</param>
+    /// <param name="rowStarts">Where each feature's weights start; one extra end entry.</param>
+    /// <param name="classes">Label index of each weight.</param>
+    /// <param name="weights">The weights as <see cref="WeightQuantizer"/> codes.</param>
+    public WeightTable(uint[] keys, int[] rowStarts, byte[] classes, sbyte[] weights)
+    {
+        _keys = keys;
+        _rowStarts = rowStarts;
+        _classes = classes;
+        _weights = weights;
+        _rowOfFeature = new Dictionary<uint, int>(keys.Length);
+        for (var row = 0; row < keys.Length; row++)
+        {
+            _rowOfFeature.Add(keys[row], row);
+        }
+    }
+
+    public int FeatureCount => _keys.Length;
+
+    public int WeightCount => _weights.Length;
+
+    public void Score(ReadOnlySpan<uint> features, Span<int> scores)
+    {
+        foreach (var feature in features)
+        {
+            if (!_rowOfFeature.TryGetValue(feature, out var row))
+            {
+                continue;
+            }
+
+            for (var k = _rowStarts[row]; k < _rowStarts[row + 1]; k++)
+            {
+                scores[_classes[k]] += WeightQuantizer.Value(_weights[k]);
+            }
+        }
+    }
+
+    /// <summary>Feature count, then per feature: hash delta (7-bit varint), weight count - 1, labels, weight codes.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_keys.Length);
+        var previous = 0u;
+        for (var row = 0; row < _keys.Length; row++)
+        {
+            writer.Write7BitEncodedInt64(_keys[row] - previous);
+            previous = _keys[row];
+            var start = _rowStarts[row];
+            var end = _rowStarts[row + 1];
+            writer.Write((byte)(end - start - 1));
+            for (var k = start; k < end; k++)
+            {
+                writer.Write(_classes[k]);
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                writer.Write(_weights[k]);
+            }
+        }
+    }
+
+    public static WeightTable Read(BinaryReader reader, int labelCount)
+    {
+        var featureCount = reader.ReadInt32();
+        if (featureCount < 0)
+        {
+            throw new InvalidDataException($"negative feature count {featureCount}");
+        }
+
+        var keys = new uint[featureCount];
+        var rowStarts = new int[featureCount + 1];
+        var classes = new List<byte>(featureCount * 4);
+        var weights = new List<sbyte>(featureCount * 4);
+        var key = 0L;
+        for (var row = 0; row < featureCount; row++)
+        {
+            var delta = reader.Read7BitEncodedInt64();
+            if (delta < 0 || (row > 0 && delta == 0) || key + delta > uint.MaxValue)
+            {
+                throw new InvalidDataException($"feature {row} is out of order");
+            }
+
+            key += delta;
+            keys[row] = (uint)key;
+            rowStarts[row] = classes.Count;
+            var count = reader.ReadByte() + 1;
+            var rowClasses = reader.ReadBytes(count);
+            if (rowClasses.Length != count)
+            {
+                throw new EndOfStreamException();
+            }
+
+            foreach (var label in rowClasses)
+            {
+                if (label >= labelCount)
+                {
+                    throw new InvalidDataException($"feature {row} names label {label} of {labelCount}");
+                }
+
+                classes.Add(label);
+            }
+
+            for (var k = 0; k < count; k++)
+            {
+                weights.Add(reader.ReadSByte());
+            }
+        }
+
+        rowStarts[featureCount] = classes.Count;
+        return new WeightTable(keys, rowStarts, [.. classes], [.. weights]);
+    }
+}

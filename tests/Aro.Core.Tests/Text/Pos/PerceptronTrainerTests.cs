@@ -1,0 +1,89 @@
+using Aro.Core.Tests.Support;
+using Aro.Core.Text.Pos;
+using Xunit;
+
+namespace Aro.Core.Tests.Text.Pos;
+
+public sealed class PerceptronTrainerTests
+{
+    // A toy treebank: "DT (JJ) NN VBZ" sentences and a few "PRP VBP DT NN" ones.
+    private static readonly TaggedSentence[] Toy =
+    [
+        Sentence("the/DT dog/NN runs/VBZ"),
+        Sentence("a/DT big/JJ cat/NN sleeps/VBZ"),
+        Sentence("the/DT small/JJ bird/NN sings/VBZ"),
+        Sentence("a/DT dog/NN sleeps/VBZ"),
+        Sentence("the/DT cat/NN runs/VBZ"),
+        Sentence("we/PRP see/VBP the/DT dog/NN"),
+        Sentence("they/PRP like/VBP a/DT big/JJ bird/NN"),
+        Sentence("the/DT big/JJ dog/NN sings/VBZ"),
+    ];
+
+    [Fact]
+    public void Learns_its_training_sentences()
+    {
+        var tagger = new PerceptronTagger(PerceptronTrainer.Train(Toy, iterations: 5, seed: 1));
+        var accuracy = TaggerEvaluation.Evaluate(tagger, Toy);
+        Assert.Equal(1.0, accuracy.Xpos);
+        Assert.Equal(1.0, accuracy.Upos);
+    }
+
+    [Fact]
+    public void The_same_data_iterations_and_seed_give_the_same_bytes()
+    {
+        Assert.Equal(Bytes(PerceptronTrainer.Train(Toy, 4, 3)), Bytes(PerceptronTrainer.Train(Toy, 4, 3)));
+    }
+
+    [Fact]
+    public void A_saved_model_loads_back_with_the_same_tags_and_facts()
+    {
+        using var folder = new TempFolder();
+        var model = PerceptronTrainer.Train(Toy, 3, 2);
+        var path = folder.File("toy.tagger.gz");
+        model.Save(path);
+
+        var loaded = PerceptronModel.Load(path);
+
+        Assert.Equal(model.Labels, loaded.Labels);
+        Assert.Equal(model.Training, loaded.Training);
+        Assert.Equal(new PerceptronTrainingInfo(3, 2, 8, 30), loaded.Training);
+        Assert.Equal(model.WeightCount, loaded.WeightCount);
+        string[] sentence = ["a", "small", "cat", "sings"];
+        Assert.Equal(new PerceptronTagger(model).Tag(sentence), new PerceptronTagger(loaded).Tag(sentence));
+        Assert.Equal(Bytes(model), Bytes(loaded));
+        Assert.Equal([path], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_an_input_error()
+    {
+        using var folder = new TempFolder();
+        var notGzip = folder.Write("plain.gz", "not a model");
+        var truncated = folder.File("truncated.gz");
+        File.WriteAllBytes(truncated, Bytes(PerceptronTrainer.Train(Toy, 1, 1))[..40]);
+
+        Assert.Throws<AroInputException>(() => PerceptronModel.Load(notGzip));
+        Assert.Throws<AroInputException>(() => PerceptronModel.Load(truncated));
+        Assert.Throws<AroInputException>(() => PerceptronModel.Load(folder.File("missing.gz")));
+    }
+
+    [Fact]
+    public void No_sentences_is_an_input_error()
+    {
+        Assert.Throws<AroInputException>(() => PerceptronTrainer.Train([], 1, 1));
+    }
+
+    private static byte[] Bytes(PerceptronModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    private static TaggedSentence Sentence(string tagged)
+    {
+        var pairs = tagged.Split(' ').Select(pair => pair.Split('/')).ToArray();
+        var upos = new Dictionary<string, string> { ["DT"] = "DET", ["NN"] = "NOUN", ["JJ"] = "ADJ", ["VBZ"] = "VERB", ["VBP"] = "VERB", ["PRP"] = "PRON" };
+        return new TaggedSentence([.. pairs.Select(p => p[0])], [.. pairs.Select(p => new PosTag(upos[p[1]], p[1]))]);
+    }
+}
