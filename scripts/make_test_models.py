@@ -419,6 +419,40 @@ def make_order_cases(scenes) -> list[dict]:
     return cases
 
 
+def make_karpathy_splits(scenes) -> tuple[list[dict], list[dict]]:
+    """Tiny coco_karpathy_test.json / flickr30k_test.json stand-ins: records {"image", "caption": [5 raw captions]}.
+
+    aro generates the Order perturbations from these itself (tagger, tokenizer, seeded shuffles), so the captions
+    are raw COCO-style sentences with capitals and punctuation. They are written after the vocabulary is learned
+    and do not enter it.
+    """
+    rng = random.Random(SEED + 2)
+    templates = [
+        "A {c0} {s0} sits to the left of a {c1} {s1}.",
+        "The {z0} {c1} {s1} is next to a {z1} {c2} {s2}, on a plain background.",
+        "Three shapes: a {c0} {s0}, a {c1} {s1} and a {c2} {s2}",
+        "A small picture with a {c2} {s2} above the {c0} {s0}.",
+        "There is a {z0} {c0} {s0} near the {c1} {s1} in this image",
+        "Two colorful shapes, one {c1} {s1} and one {c2} {s2}.",
+    ]
+
+    def records(first: int, count: int) -> list[dict]:
+        out = []
+        for i in range(first, first + count):
+            fname, _size, _kind, _bg, objs = scenes[i % len(scenes)]
+            fields = {}
+            for k, o in enumerate(objs):
+                fields[f"c{k}"], fields[f"s{k}"] = o.color, o.shape
+            captions = []
+            for t in range(5):
+                fields["z0"], fields["z1"] = rng.choice(SIZES), rng.choice(SIZES)
+                captions.append(templates[(i + t) % len(templates)].format(**fields))
+            out.append({"image": f"images/{fname}", "caption": captions})
+        return out
+
+    return records(0, 6), records(6, 4)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # B. CLIP-style byte-level BPE: vocabulary learner and reference encoder
 
@@ -986,6 +1020,9 @@ def main() -> int:
     write_json(data_dir / "visual_genome_relation.json", relation)
     write_json(data_dir / "visual_genome_attribution.json", attribution)
     write_text(data_dir / "cases.jsonl", "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in order))
+    coco, flickr = make_karpathy_splits(scenes)
+    write_json(data_dir / "coco_karpathy_test.json", coco)
+    write_json(data_dir / "flickr30k_test.json", flickr)
 
     # every case as (id, image path, bbox, options)
     cases_by_subset = {

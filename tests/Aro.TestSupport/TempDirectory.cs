@@ -11,7 +11,16 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="name"/> (creating folders) and returns its path.</summary>
+    public string Write(string name, string content)
+    {
+        var path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
 
     public void Dispose()
     {

@@ -48,6 +48,11 @@ internal sealed class EvalCommand : ICliCommand
         DefaultValueFactory = _ => 1,
     };
 
+    private readonly Option<string?> _seeds = new("--seeds")
+    {
+        Description = "Several Order seeds, comma-separated (the paper averages 5: --seeds 1,2,3,4,5); summary.csv shows their mean, seeds.csv each seed with mean and std.",
+    };
+
     private readonly Option<string> _device = new("--device")
     {
         Description = "cpu, or cuda with the GPU build of ONNX Runtime.",
@@ -126,7 +131,7 @@ internal sealed class EvalCommand : ICliCommand
         }
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
-            _model, _subset, _data, _out, _batchSize, _limit, _seed, _device, _threads, _decodeThreads, _scoring,
+            _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
             _onError, _allowSkips, _noCache, _cacheDir,
         };
         Command.SetAction(RunAsync);
@@ -137,6 +142,7 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model models/demo --subset data/demo/cases.jsonl",
                 "aro eval --model clip --subset relation --data ~/aro-data --out results/clip",
                 "aro eval --model negclip --subset all --batch-size 64",
+                "aro eval --model clip --subset coco-order --seeds 1,2,3,4,5",
                 "aro eval --model ./my-export --subset attribution --limit 500",
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
             ],
@@ -146,6 +152,35 @@ internal sealed class EvalCommand : ICliCommand
     public Command Command { get; }
 
     public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    private IReadOnlyList<int> SeedList(ParseResult parse)
+    {
+        if (parse.GetValue(_seeds) is not { } list)
+        {
+            return [parse.GetValue(_seed)];
+        }
+
+        if (parse.GetResult(_seed) is { Implicit: false })
+        {
+            throw new Aro.Core.AroInputException("give either --seed or --seeds, not both");
+        }
+
+        var seeds = new List<int>();
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+            {
+                throw new Aro.Core.AroInputException($"--seeds: '{part}' is not an integer (expected e.g. 1,2,3,4,5)");
+            }
+
+            if (!seeds.Contains(seed))
+            {
+                seeds.Add(seed);
+            }
+        }
+
+        return seeds.Count > 0 ? seeds : throw new Aro.Core.AroInputException("--seeds names no seed (expected e.g. 1,2,3,4,5)");
+    }
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -161,7 +196,7 @@ internal sealed class EvalCommand : ICliCommand
                 parse.GetValue(_onError) == "skip" ? ErrorPolicy.Skip : ErrorPolicy.Fail),
             new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads)),
             ScoringModes.Parse(parse.GetValue(_scoring)),
-            parse.GetValue(_seed),
+            SeedList(parse),
             parse.GetValue(_cacheDir),
             parse.GetValue(_noCache),
             parse.GetValue(_allowSkips));

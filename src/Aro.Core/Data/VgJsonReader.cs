@@ -31,32 +31,9 @@ public abstract class VgJsonReader : ICaseReader
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var stream = new FileStream(
-            _annotationFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        var fileName = Path.GetFileName(_annotationFile);
-        var records = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken);
-        await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
         var index = 0;
-        while (true)
+        await foreach (var (record, at) in JsonRecordList.ReadAsync(_annotationFile, cancellationToken).ConfigureAwait(false))
         {
-            JsonElement record;
-            try
-            {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                record = enumerator.Current;
-            }
-            catch (JsonException ex)
-            {
-                throw new AroInputException(
-                    $"{fileName}: malformed JSON after record {index} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected a list of records", ex);
-            }
-
-            var at = new RecordLocation(fileName, "record", index);
-            JsonFields.RequireObject(record, at);
             var imagePath = JsonFields.RequireString(record, "image_path", at);
             var box = new CropBox(
                 JsonFields.RequireNumber(record, "bbox_x", at),

@@ -10,7 +10,7 @@ namespace Aro.Core.Eval;
 /// <param name="Settings">Batch size, limit, preprocessing threads.</param>
 /// <param name="Runtime">ONNX Runtime device and threads.</param>
 /// <param name="Scoring">Overrides the package's scoring when set.</param>
-/// <param name="Seed">Seed of generated perturbations (Order subsets), recorded in run.json.</param>
+/// <param name="Seeds">Seeds of generated Order perturbations (default: 1); each Order subset runs once per seed.</param>
 /// <param name="Cache">Embedding cache: a folder, or null for the default location.</param>
 /// <param name="NoCache">Neither read nor write the persistent embedding cache.</param>
 /// <param name="AllowSkips">With <c>--on-error skip</c>, skipped cases do not make the run fail.</param>
@@ -22,7 +22,10 @@ public sealed record EvalRequest(
     EvaluationSettings Settings,
     RuntimeOptions Runtime,
     ScoringMode? Scoring = null,
-    int Seed = 1,
+    IReadOnlyList<int>? Seeds = null,
     string? Cache = null,
     bool NoCache = false,
-    bool AllowSkips = false);
+    bool AllowSkips = false)
+{
+    public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
+}

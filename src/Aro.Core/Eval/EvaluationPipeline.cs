@@ -192,7 +192,7 @@ public sealed class EvaluationPipeline
             var caseScores = scores[next++];
             var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, FirstArgmax.Of(caseScores), caseScores);
             metrics.Add(result.Group, result.Correct);
-            sink.Add(result);
+            sink.Add(aroCase, result);
         }
 
         return batch.Cases.Count;

@@ -1,9 +1,11 @@
+using Aro.Core.Data;
+
 namespace Aro.Core.Eval;
 
 /// <summary>Receives a subset's outcomes in case order.</summary>
 public interface ICaseSink
 {
-    void Add(CaseResult result);
+    void Add(AroCase aroCase, CaseResult result);
 
     void Skip(SkippedCase skipped);
 }

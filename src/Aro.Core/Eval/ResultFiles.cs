@@ -6,6 +6,7 @@ public static class ResultFiles
     public const string Summary = "summary.csv";
     public const string Run = "run.json";
     public const string Skipped = "skipped.csv";
+    public const string Seeds = "seeds.csv";
 
     public static string Groups(string subset) => $"{subset}.groups.csv";
 

@@ -10,6 +10,7 @@ namespace Aro.Core.Eval;
 /// <param name="MacroAccuracy">Mean of the included groups' accuracies (Order: equals micro).</param>
 /// <param name="Groups">Per-group accuracy, ordinal by group name.</param>
 /// <param name="Skipped">Cases left out under <c>--on-error skip</c> (not in any metric).</param>
+/// <param name="Diagnostics">Extra rows written after the groups (Order: <see cref="OrderDiagnostics"/>).</param>
 public sealed record SubsetSummary(
     SubsetDefinition Subset,
     int Samples,
@@ -17,7 +18,8 @@ public sealed record SubsetSummary(
     double MicroAccuracy,
     double MacroAccuracy,
     IReadOnlyList<GroupAccuracy> Groups,
-    int Skipped = 0)
+    int Skipped = 0,
+    IReadOnlyList<GroupAccuracy>? Diagnostics = null)
 {
     /// <summary>Groups that count toward the macro accuracy.</summary>
     public int IncludedGroups => Groups.Count(g => g.Included);

@@ -3,7 +3,10 @@ using Aro.Core.IO;
 
 namespace Aro.Core.Reports;
 
-/// <summary>Writes <c>&lt;subset&gt;.groups.csv</c>: <c>group,count,accuracy,included</c>, ordinal by group.</summary>
+/// <summary>
+/// Writes <c>&lt;subset&gt;.groups.csv</c>: <c>group,count,accuracy,included</c>, ordinal by group, then any
+/// diagnostic rows (never included).
+/// </summary>
 public static class GroupsCsvWriter
 {
     public static void Write(string path, SubsetSummary summary) =>
@@ -15,7 +18,7 @@ public static class GroupsCsvWriter
             csv.WriteField("accuracy");
             csv.WriteField("included");
             csv.NextRecord();
-            foreach (var group in summary.Groups)
+            foreach (var group in summary.Groups.Concat(summary.Diagnostics ?? []))
             {
                 csv.WriteField(group.Group);
                 csv.WriteField(CsvFormat.Int(group.Count));

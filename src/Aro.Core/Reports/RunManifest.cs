@@ -10,7 +10,7 @@ public sealed record RunManifest(
     string AroVersion,
     RunModel Model,
     IReadOnlyList<RunSubset> Subsets,
-    int Seed,
+    IReadOnlyList<int> Seeds,
     int? Limit,
     int BatchSize,
     string OnnxruntimeVersion,

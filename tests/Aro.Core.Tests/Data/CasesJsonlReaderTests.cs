@@ -1,5 +1,5 @@
 using Aro.Core.Data;
-using Aro.Core.Tests.Support;
+using Aro.TestSupport;
 using Xunit;
 
 namespace Aro.Core.Tests.Data;

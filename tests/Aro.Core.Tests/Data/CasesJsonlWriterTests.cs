@@ -1,6 +1,6 @@
+using Aro.TestSupport;
 using System.Text;
 using Aro.Core.Data;
-using Aro.Core.Tests.Support;
 using Xunit;
 
 namespace Aro.Core.Tests.Data;
@@ -10,7 +10,7 @@ public sealed class CasesJsonlWriterTests
     [Fact]
     public async Task Writes_one_compact_object_a_line_with_relative_image_paths()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var output = folder.File("frozen", "cases.jsonl");
         AroCase[] cases =
         [
@@ -34,7 +34,7 @@ public sealed class CasesJsonlWriterTests
     [Fact]
     public async Task What_it_writes_reads_back_unchanged()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var output = folder.File("cases.jsonl");
         AroCase[] cases =
         [
@@ -70,7 +70,7 @@ public sealed class CasesJsonlWriterTests
     [Fact]
     public async Task The_same_cases_give_the_same_bytes()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         AroCase[] cases = [new(0, "coco-order-000000", folder.File("a.jpg"), new CropBox(1.0 / 3, 2, 3, 4), ["a", "b"], 0, "coco-order")];
         await CasesJsonlWriter.WriteAsync(folder.File("one.jsonl"), cases);
         await CasesJsonlWriter.WriteAsync(folder.File("two.jsonl"), cases);
@@ -80,7 +80,7 @@ public sealed class CasesJsonlWriterTests
     [Fact]
     public async Task A_failure_midway_leaves_the_previous_file_and_no_temporary_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var output = folder.Write("cases.jsonl", "previous content\n");
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => CasesJsonlWriter.WriteAsync(output, Failing(folder)));
@@ -92,7 +92,7 @@ public sealed class CasesJsonlWriterTests
     [Fact]
     public async Task Cancellation_leaves_no_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var output = folder.File("cases.jsonl");
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
@@ -103,7 +103,7 @@ public sealed class CasesJsonlWriterTests
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 
-    private static IEnumerable<AroCase> Failing(TempFolder folder)
+    private static IEnumerable<AroCase> Failing(TempDirectory folder)
     {
         yield return new AroCase(0, "coco-order-000000", folder.File("a.jpg"), null, ["a", "b"], 0, "coco-order");
         throw new InvalidOperationException("the source failed");

@@ -28,7 +28,41 @@ public sealed class ReferenceParityTests(ITestOutputHelper output)
         var outcome = await EvalJob.RunAsync(request, new NullEvalObserver());
 
         var maxDiff = ExpectedResults.AssertSubsetMatches(temp.Path, subsetName);
+        if (subsetName == "coco-order")
+        {
+            AssertDiagnosticsAgreeWithPredictions(Path.Combine(data, subsetArgument), temp.Path);
+        }
+
         output.WriteLine($"{subsetName}: max |score difference| {maxDiff:E2}");
         Assert.Equal(subsetName, outcome.Summaries.Single().Subset.Name);
+    }
+
+    /// <summary>
+    /// The per-perturbation rows of coco-order.groups.csv, recomputed here from the cases file and the predictions:
+    /// wins_when_wrong counts wrong cases whose winning option is that perturbation; identical counts cases whose
+    /// perturbed option equals the original string.
+    /// </summary>
+    private static void AssertDiagnosticsAgreeWithPredictions(string casesFile, string resultsDir)
+    {
+        var names = new[] { "shuffle_nouns_and_adj", "shuffle_allbut_nouns_and_adj", "shuffle_within_trigrams", "shuffle_trigrams" };
+        var captions = File.ReadLines(casesFile)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("captions").EnumerateArray().Select(c => c.GetString()!).ToArray())
+            .ToList();
+        var predictions = CsvTable.Read(Path.Combine(resultsDir, "coco-order.predictions.csv")).Rows.Select(r => int.Parse(r["prediction"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var rows = CsvTable.Read(Path.Combine(resultsDir, "coco-order.groups.csv")).Rows.ToDictionary(r => r["group"]);
+        var wrong = predictions.Count(p => p != 0);
+        for (var p = 0; p < names.Length; p++)
+        {
+            var wins = predictions.Count(x => x == p + 1);
+            var identical = captions.Count(c => c[p + 1] == c[0]);
+            var winsRow = rows[$"perturbation:{names[p]}:wins_when_wrong"];
+            var identicalRow = rows[$"perturbation:{names[p]}:identical"];
+            Assert.Equal(wins.ToString(System.Globalization.CultureInfo.InvariantCulture), winsRow["count"]);
+            Assert.Equal(((double)wins / wrong).ToString("F7", System.Globalization.CultureInfo.InvariantCulture), winsRow["accuracy"]);
+            Assert.Equal(identical.ToString(System.Globalization.CultureInfo.InvariantCulture), identicalRow["count"]);
+            Assert.Equal("false", identicalRow["included"]);
+        }
+
+        Assert.True(captions.Any(c => c[1] == c[0]), "the fixture has string-identical options");
     }
 }

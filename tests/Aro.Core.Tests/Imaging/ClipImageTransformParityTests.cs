@@ -1,6 +1,5 @@
 using Aro.Core.Data;
 using Aro.Core.Imaging;
-using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Aro.Core.Text;
 using CsvHelper;

@@ -59,35 +59,11 @@ public sealed class KarpathySplitReader : ICaseReader
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var stream = new FileStream(
-            _annotationFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        var fileName = Path.GetFileName(_annotationFile);
-        var records = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken);
-        await using var enumerator = records.GetAsyncEnumerator(cancellationToken);
-        var record = 0;
         var index = 0;
-        while (true)
+        await foreach (var (record, at) in JsonRecordList.ReadAsync(_annotationFile, cancellationToken).ConfigureAwait(false))
         {
-            JsonElement element;
-            try
-            {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                element = enumerator.Current;
-            }
-            catch (JsonException ex)
-            {
-                throw new AroInputException(
-                    $"{fileName}: malformed JSON after record {record} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): expected a list of records", ex);
-            }
-
-            var at = new RecordLocation(fileName, "record", record);
-            JsonFields.RequireObject(element, at);
-            var image = JsonFields.RequireString(element, "image", at);
-            var captions = JsonFields.RequireStringOrStringArray(element, "caption", at);
+            var image = JsonFields.RequireString(record, "image", at);
+            var captions = JsonFields.RequireStringOrStringArray(record, "caption", at);
             var imagePath = Path.GetFullPath(Path.Combine(_root, image));
             foreach (var caption in captions)
             {
@@ -96,8 +72,18 @@ public sealed class KarpathySplitReader : ICaseReader
                     index, Subset.CaseId(index), imagePath, null, _builder.BuildOptions(caption, index), 0, Subset.Name);
                 index++;
             }
-
-            record++;
         }
+    }
+
+    /// <summary>Counts captions without building (tagging, shuffling) their options.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var (record, at) in JsonRecordList.ReadAsync(_annotationFile, cancellationToken).ConfigureAwait(false))
+        {
+            count += JsonFields.RequireStringOrStringArray(record, "caption", at).Count;
+        }
+
+        return count;
     }
 }

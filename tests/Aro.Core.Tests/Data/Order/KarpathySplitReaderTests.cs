@@ -1,6 +1,6 @@
+using Aro.TestSupport;
 using Aro.Core.Data;
 using Aro.Core.Data.Order;
-using Aro.Core.Tests.Support;
 using Xunit;
 
 namespace Aro.Core.Tests.Data.Order;
@@ -21,7 +21,7 @@ public sealed class KarpathySplitReaderTests
     [Fact]
     public async Task Reads_one_case_per_caption_in_file_order()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("coco_karpathy_test.json", CocoSplit);
         var reader = new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 1);
 
@@ -54,7 +54,7 @@ public sealed class KarpathySplitReaderTests
     [Fact]
     public async Task Options_are_the_builders_for_the_same_seed_and_index()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("flickr30k_test.json", """[{"image": "flickr30k-images/1007129816.jpg", "caption": ["The man with pierced ears is wearing glasses and an orange hat.", "A man with glasses is wearing a beer can crocheted hat."]}]""");
 
         var cases = await ReadAll(new KarpathySplitReader(SubsetRegistry.FlickrOrder, folder.Path, seed: 4));
@@ -69,7 +69,7 @@ public sealed class KarpathySplitReaderTests
     [Fact]
     public async Task A_prefix_of_the_subset_has_the_options_of_the_full_run()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("coco_karpathy_test.json", CocoSplit);
         var full = await ReadAll(new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 9));
         var again = await ReadAll(new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 9));
@@ -97,7 +97,7 @@ public sealed class KarpathySplitReaderTests
     [InlineData("""[{"image": "a.jpg", "caption": ["x"]}, {"image": """, "coco_karpathy_test.json: malformed JSON after record 1")]
     public async Task Malformed_records_name_the_file_the_record_and_the_field(string json, string expected)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         folder.Write("coco_karpathy_test.json", json);
         var reader = new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path);
 
@@ -110,7 +110,7 @@ public sealed class KarpathySplitReaderTests
     [Fact]
     public void A_missing_split_file_is_an_input_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var error = Assert.Throws<AroInputException>(() => new KarpathySplitReader(SubsetRegistry.FlickrOrder, folder.Path));
         Assert.Contains("flickr30k_test.json", error.Message, StringComparison.Ordinal);
     }
@@ -118,7 +118,7 @@ public sealed class KarpathySplitReaderTests
     [Fact]
     public void Only_order_subsets_are_accepted()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         Assert.Throws<ArgumentException>(() => new KarpathySplitReader(SubsetRegistry.Relation, folder.Path));
     }
 

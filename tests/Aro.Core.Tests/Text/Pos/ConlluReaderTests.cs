@@ -1,4 +1,4 @@
-using Aro.Core.Tests.Support;
+using Aro.TestSupport;
 using Aro.Core.Text.Pos;
 using Xunit;
 
@@ -23,7 +23,7 @@ public sealed class ConlluReaderTests
     [Fact]
     public void Reads_syntactic_words_and_skips_ranges_and_empty_nodes()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var sentences = ConlluReader.ReadAll(folder.Write("sample.conllu", Sample));
 
         Assert.Equal(2, sentences.Count);
@@ -38,7 +38,7 @@ public sealed class ConlluReaderTests
     [Fact]
     public void A_short_line_is_an_error_naming_file_and_line()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.Write("bad.conllu", "# c\n1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n2\tbroken\tline\n");
         var error = Assert.Throws<AroInputException>(() => ConlluReader.ReadAll(path));
         Assert.Equal("bad.conllu: line 3: expected 10 tab-separated fields, found 3", error.Message);

@@ -1,4 +1,4 @@
-using Aro.Core.Tests.Support;
+using Aro.TestSupport;
 using Aro.Core.Text.Pos;
 using Xunit;
 

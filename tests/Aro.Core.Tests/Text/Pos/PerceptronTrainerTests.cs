@@ -1,4 +1,4 @@
-using Aro.Core.Tests.Support;
+using Aro.TestSupport;
 using Aro.Core.Text.Pos;
 using Xunit;
 
@@ -37,7 +37,7 @@ public sealed class PerceptronTrainerTests
     [Fact]
     public void A_saved_model_loads_back_with_the_same_tags_and_facts()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var model = PerceptronTrainer.Train(Toy, 3, 2);
         var path = folder.File("toy.tagger.gz");
         model.Save(path);
@@ -57,7 +57,7 @@ public sealed class PerceptronTrainerTests
     [Fact]
     public void A_file_that_is_not_a_model_is_an_input_error()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var notGzip = folder.Write("plain.gz", "not a model");
         var truncated = folder.File("truncated.gz");
         File.WriteAllBytes(truncated, Bytes(PerceptronTrainer.Train(Toy, 1, 1))[..40]);
