@@ -16,7 +16,7 @@ internal sealed class ModelsCommand : ICliCommand
     public ModelsCommand(CliConsole console)
     {
         _console = console;
-        var list = new Command("list", "List the model packages present under models/ (or $ARO_MODELS).");
+        var list = new Command("list", "List the known models (source, size, whether present under models/ or $ARO_MODELS), then any other packages there.");
         list.SetAction(_ => List());
         var inspect = new Command("inspect", "Show what aro finds in a model package: layout, graphs with their inputs and outputs, tokenizer, transform, scoring; load it and check that the parts fit.")
         {
@@ -38,17 +38,31 @@ internal sealed class ModelsCommand : ICliCommand
 
     private int List()
     {
-        var names = ModelLocator.KnownNames();
-        if (names.Count == 0)
+        var root = Path.GetFullPath(ModelLocator.ModelsRoot);
+        var catalog = ModelCatalog.BuiltIn;
+        var known = new Table().Border(TableBorder.Rounded).Title("known models")
+            .AddColumn(new TableColumn("name").NoWrap()).AddColumn("family").AddColumn("source")
+            .AddColumn(new TableColumn("size").RightAligned()).AddColumn("present").AddColumn("folder");
+        foreach (var model in catalog.Models)
         {
-            _console.Out.WriteLine($"no model packages under {Path.GetFullPath(ModelLocator.ModelsRoot)}");
+            var dir = Path.Combine(root, model.Name);
+            var present = model.IsPresentIn(dir);
+            var size = present ? Sizes.Format(Sizes.OfFolder(dir)) : model.SizeBytes is { } bytes ? Sizes.Format(bytes) : "unknown";
+            known.AddRow(Markup.Escape(model.Name), model.Family, Markup.Escape(model.Source), size, present ? "[green]yes[/]" : "no", Markup.Escape(ShortPath(dir)));
+        }
+
+        _console.Results.Write(known);
+        var others = ModelLocator.KnownNames().Where(n => catalog.Find(n) is null).ToList();
+        if (others.Count == 0)
+        {
             return ExitCodes.Ok;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("name").AddColumn("family").AddColumn("layout").AddColumn("scoring").AddColumn(new TableColumn("size").RightAligned());
-        foreach (var name in names)
+        var table = new Table().Border(TableBorder.Rounded).Title($"other packages under {Markup.Escape(root)}")
+            .AddColumn("name").AddColumn("family").AddColumn("layout").AddColumn("scoring").AddColumn(new TableColumn("size").RightAligned());
+        foreach (var name in others)
         {
-            var dir = Path.Combine(ModelLocator.ModelsRoot, name);
+            var dir = Path.Combine(root, name);
             try
             {
                 var package = ModelPackageLoader.Load(dir);
@@ -62,6 +76,13 @@ internal sealed class ModelsCommand : ICliCommand
 
         _console.Results.Write(table);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Relative to the working folder when inside it (<c>models/clip</c>), else absolute.</summary>
+    private static string ShortPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private int Inspect(ParseResult parse)
@@ -86,6 +107,11 @@ internal sealed class ModelsCommand : ICliCommand
         using var model = LoadedModel.Load(package, RuntimeOptions.Default with { IntraOpThreads = 1 });
         WriteGraph("vision", model.ImageEncoder.Signature);
         WriteGraph("text", model.TextEncoder.Signature);
+        if (model.ItmEncoder is not null)
+        {
+            WriteGraph("itm", model.ItmEncoder.Signature);
+        }
+
         o.WriteLine(model.TextEncoder.FixedSequenceLength is { } fixedLength
             ? $"sequence   fixed at {fixedLength} tokens: every batch is padded to {fixedLength}"
             : "sequence   dynamic: batches are trimmed to their longest caption");

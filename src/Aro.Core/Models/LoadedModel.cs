@@ -1,6 +1,7 @@
 using Aro.Core.Eval;
 using Aro.Core.Imaging;
 using Aro.Core.Text;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Aro.Core.Models;
 
@@ -12,7 +13,7 @@ namespace Aro.Core.Models;
 public sealed class LoadedModel : IDisposable
 {
     private LoadedModel(ModelPackage package, RuntimeOptions runtime, ScoringMode scoring, ICaptionTokenizer tokenizer,
-        IImageTransform transform, IImageEncoder imageEncoder, ITextEncoder textEncoder, IOptionScorer scorer)
+        IImageTransform transform, IImageEncoder imageEncoder, ITextEncoder textEncoder, IItmEncoder? itmEncoder, IOptionScorer scorer)
     {
         Package = package;
         Runtime = runtime;
@@ -21,6 +22,7 @@ public sealed class LoadedModel : IDisposable
         Transform = transform;
         ImageEncoder = imageEncoder;
         TextEncoder = textEncoder;
+        ItmEncoder = itmEncoder;
         Scorer = scorer;
     }
 
@@ -38,6 +40,9 @@ public sealed class LoadedModel : IDisposable
 
     public ITextEncoder TextEncoder { get; }
 
+    /// <summary>BLIP's image-text matching graph when scoring is itm+itc; null otherwise.</summary>
+    public IItmEncoder? ItmEncoder { get; }
+
     public IOptionScorer Scorer { get; }
 
     /// <summary>The embedding size both encoders were found to produce.</summary>
@@ -47,48 +52,84 @@ public sealed class LoadedModel : IDisposable
     public static LoadedModel Load(ModelPackage package, RuntimeOptions runtime, ScoringMode? scoring = null)
     {
         var mode = scoring ?? package.Scoring;
-        if (mode == ScoringMode.ItmPlusItc)
+        var itm = mode == ScoringMode.ItmPlusItc;
+        if (itm && package.ItmModelPath is null)
         {
-            throw new AroInputException($"{package.Directory}: scoring itm+itc (BLIP's ITM head) is not available in this build; use --scoring itc");
+            throw new AroInputException(
+                $"{package.Directory}: scoring itm+itc needs BLIP's ITM graph itm_model.onnx, which the package does not have; use --scoring itc, or export all three BLIP graphs with scripts/export_onnx.py blip");
         }
 
         var tokenizer = CaptionTokenizers.Create(package.Tokenizer);
+        var encTokenId = itm
+            ? (tokenizer as BertWordPieceTokenizer)?.EncTokenId ?? throw new AroInputException(
+                $"{package.Directory}: scoring itm+itc needs a BERT WordPiece tokenizer with BLIP's [ENC] id (aro-model.json tokenizer.enc_token_id)")
+            : 0;
         var transform = ImageTransforms.Create(package.ImageTransform);
-        var imageEncoder = new OnnxImageEncoder(package.VisionModelPath, package.ImageTransform, runtime);
+        var disposables = new List<IDisposable>();
         try
         {
-            var textEncoder = new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime);
-            try
+            var imageEncoder = Track(disposables, new OnnxImageEncoder(package.VisionModelPath, package.ImageTransform, runtime, needFeatures: itm));
+            var textEncoder = Track(disposables, new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime));
+            IItmEncoder? itmEncoder = null;
+            IOptionScorer scorer = CosineScorer.Instance;
+            if (itm)
             {
-                var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, CosineScorer.Instance);
-                model.EmbeddingSize = model.ProbeEmbeddingSize();
-                return model;
+                var visionFeatures = imageEncoder.Signature.Outputs.Single(o => o.Name == "image_feats");
+                int? visionWidth = visionFeatures.IsDynamic(2) ? null : visionFeatures.Dimensions[2];
+                itmEncoder = Track(disposables, new OnnxItmEncoder(package.ItmModelPath!, tokenizer.ContextLength, tokenizer.PadId, runtime, visionWidth));
+                scorer = new ItmItcScorer(itmEncoder, encTokenId);
             }
-            catch
-            {
-                textEncoder.Dispose();
-                throw;
-            }
+
+            var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, itmEncoder, scorer);
+            model.EmbeddingSize = model.Probe();
+            return model;
         }
         catch
         {
-            imageEncoder.Dispose();
+            foreach (var disposable in disposables)
+            {
+                disposable.Dispose();
+            }
+
             throw;
         }
     }
 
-    /// <summary>
-    /// Runs one blank image and one caption through the graphs: dynamic output axes only reveal their size
-    /// at run time, and a package whose image and text embeddings differ must fail before any case is read.
-    /// </summary>
-    private int ProbeEmbeddingSize()
+    private static T Track<T>(List<IDisposable> disposables, T disposable)
+        where T : IDisposable
     {
-        var image = ImageEncoder.Encode(new float[Transform.TensorLength], 1)[0].Embedding.Length;
-        var text = TextEncoder.Encode([Tokenizer.Encode("a photo")])[0].Length;
+        disposables.Add(disposable);
+        return disposable;
+    }
+
+    /// <summary>
+    /// Runs one blank image and one caption through the graphs (and the pair through the ITM graph): dynamic
+    /// output axes only reveal their size at run time, and a package whose parts do not fit must fail before any
+    /// case is read.
+    /// </summary>
+    private int Probe()
+    {
+        var encoded = ImageEncoder.Encode(new float[Transform.TensorLength], 1)[0];
+        var ids = Tokenizer.Encode("a photo");
+        var image = encoded.Embedding.Length;
+        var text = TextEncoder.Encode([ids])[0].Length;
         if (image != text)
         {
             throw new AroInputException(
                 $"{Package.Directory}: the image embedding has {image} values ({Path.GetFileName(Package.VisionModelPath)}) but the text embedding has {text} ({Path.GetFileName(Package.TextModelPath)}); they must match");
+        }
+
+        if (ItmEncoder is not null)
+        {
+            try
+            {
+                Scorer.Score([new ScoringRequest(encoded, [new TextEncoding(ids, new float[text])])]);
+            }
+            catch (OnnxRuntimeException ex)
+            {
+                throw new AroInputException(
+                    $"{ItmEncoder.Signature.FileName}: the ITM graph fails on the vision graph's image_feats: {ex.Message.Split('\n')[0].Trim()}", ex);
+            }
         }
 
         return image;
@@ -98,5 +139,6 @@ public sealed class LoadedModel : IDisposable
     {
         ImageEncoder.Dispose();
         TextEncoder.Dispose();
+        ItmEncoder?.Dispose();
     }
 }

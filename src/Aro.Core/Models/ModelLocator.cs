@@ -28,6 +28,15 @@ public static class ModelLocator
             }
         }
 
+        if (!looksLikePath && ModelCatalog.BuiltIn.Find(model) is { } entry)
+        {
+            var folder = Path.GetFullPath(Path.Combine(ModelsRoot, model));
+            var how = entry.Export is not null
+                ? $"Export it from its checkpoint with: {entry.Export}"
+                : $"Download {string.Join(", ", entry.Download!.Files.Select(f => f.Path))} from {entry.Homepage} into {folder}";
+            throw new AroInputException($"model '{model}' ({entry.Title}) is not installed: no folder {folder}. {how}");
+        }
+
         var known = KnownNames();
         var knownText = known.Count == 0 ? "none" : string.Join(", ", known);
         throw new AroInputException(looksLikePath

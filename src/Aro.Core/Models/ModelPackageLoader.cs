@@ -147,8 +147,36 @@ public static class ModelPackageLoader
             throw new AroInputException($"{dir}: tokenizer context length {contextLength} is out of range");
         }
 
+        var encTokenId = manifest?.EncTokenId;
+        if (encTokenId is null && kind == TokenizerKind.BertWordPiece && family == ModelFamily.Blip)
+        {
+            encTokenId = InferEncTokenId(vocabulary, notes);
+        }
+
         return new TokenizerSpec(kind, vocabulary, merges, contextLength, manifest?.PadId ?? 0,
-            manifest?.EncTokenId, manifest?.Lowercase ?? true);
+            encTokenId, manifest?.Lowercase ?? true);
+    }
+
+    /// <summary>
+    /// BLIP's <c>init_tokenizer</c> adds <c>[DEC]</c> and then <c>[ENC]</c> after bert-base-uncased's vocabulary, so
+    /// <c>[ENC]</c> is the line count + 1 (30523) unless the vocabulary file lists it itself.
+    /// </summary>
+    private static int InferEncTokenId(string vocabulary, List<string> notes)
+    {
+        var lines = 0;
+        foreach (var line in File.ReadLines(vocabulary))
+        {
+            if (line == "[ENC]")
+            {
+                notes.Add($"[ENC] id {lines} from {Path.GetFileName(vocabulary)}");
+                return lines;
+            }
+
+            lines++;
+        }
+
+        notes.Add($"[ENC] id {lines + 1} inferred: BLIP adds [DEC], [ENC] after the {lines} entries of {Path.GetFileName(vocabulary)}");
+        return lines + 1;
     }
 
     private static int ReadModelMaxLength(string dir, int fallback, List<string> notes)

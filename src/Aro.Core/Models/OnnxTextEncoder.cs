@@ -23,8 +23,8 @@ public sealed class OnnxTextEncoder : ITextEncoder
         {
             Signature = GraphSignature.Read(path, _session);
             var name = Path.GetFileName(path);
-            _ids = TokenInput(Signature, "input_ids", name, required: true)!;
-            _mask = TokenInput(Signature, "attention_mask", name, required: false);
+            _ids = TokenTensors.FindInput(Signature, "input_ids", required: true)!;
+            _mask = TokenTensors.FindInput(Signature, "attention_mask", required: false);
             var unknown = Signature.Inputs.Where(i => i.Name is not "input_ids" and not "attention_mask").ToList();
             if (unknown.Count > 0)
             {
@@ -60,16 +60,15 @@ public sealed class OnnxTextEncoder : ITextEncoder
     {
         var count = tokenIds.Count;
         var length = FixedSequenceLength ?? tokenIds.Max(t => t.Length);
-        long[] shape = [count, length];
         var names = new List<string> { _ids.Name };
         var values = new List<OrtValue>();
         try
         {
-            values.Add(CreateTokens(tokenIds, length, shape, _ids.ElementType, mask: false));
+            values.Add(TokenTensors.Create(tokenIds, length, _padId, _ids.ElementType, mask: false));
             if (_mask is not null)
             {
                 names.Add(_mask.Name);
-                values.Add(CreateTokens(tokenIds, length, shape, _mask.ElementType, mask: true));
+                values.Add(TokenTensors.Create(tokenIds, length, _padId, _mask.ElementType, mask: true));
             }
 
             using var runOptions = new RunOptions();
@@ -87,44 +86,4 @@ public sealed class OnnxTextEncoder : ITextEncoder
     }
 
     public void Dispose() => _session.Dispose();
-
-    /// <summary>
-    /// Builds input_ids (the ids, then the pad id) or attention_mask (1 over the ids, then 0) in the graph's
-    /// integer type.
-    /// </summary>
-    private OrtValue CreateTokens(IReadOnlyList<int[]> tokenIds, int length, long[] shape, TensorElementType type, bool mask)
-    {
-        var values = new long[tokenIds.Count * length];
-        for (var row = 0; row < tokenIds.Count; row++)
-        {
-            var ids = tokenIds[row];
-            var offset = row * length;
-            for (var j = 0; j < length; j++)
-            {
-                values[offset + j] = j < ids.Length ? (mask ? 1 : ids[j]) : (mask ? 0 : _padId);
-            }
-        }
-
-        return type == TensorElementType.Int64
-            ? OrtValue.CreateTensorValueFromMemory(values, shape)
-            : OrtValue.CreateTensorValueFromMemory(Array.ConvertAll(values, v => (int)v), shape);
-    }
-
-    private static TensorSignature? TokenInput(GraphSignature signature, string inputName, string fileName, bool required)
-    {
-        var input = signature.Inputs.FirstOrDefault(i => i.Name == inputName);
-        if (input is null)
-        {
-            return required
-                ? throw new AroInputException($"{fileName}: expected an input '{inputName}' int64 [batch, sequence], found {signature.DescribeInputs()}")
-                : null;
-        }
-
-        if (input.Rank != 2 || input.ElementType is not (TensorElementType.Int64 or TensorElementType.Int32))
-        {
-            throw new AroInputException($"{fileName}: input {input} should be int64 or int32 [batch, sequence]");
-        }
-
-        return input;
-    }
 }

@@ -6,7 +6,7 @@ public static class CaptionTokenizers
     public static ICaptionTokenizer Create(TokenizerSpec spec) => spec.Kind switch
     {
         TokenizerKind.ClipBpe => ClipBpeTokenizer.Load(spec.VocabularyPath, spec.MergesPath!, spec.ContextLength, spec.PadId),
-        _ => throw new AroInputException(
-            $"{spec.VocabularyPath}: the BERT WordPiece tokenizer (BLIP packages) is not available in this build"),
+        TokenizerKind.BertWordPiece => BertWordPieceTokenizer.Load(spec.VocabularyPath, spec.ContextLength, spec.PadId, spec.EncTokenId, spec.Lowercase),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown tokenizer kind"),
     };
 }

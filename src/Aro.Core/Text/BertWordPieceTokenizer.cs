@@ -1,0 +1,98 @@
+using Microsoft.ML.Tokenizers;
+
+namespace Aro.Core.Text;
+
+/// <summary>
+/// BERT WordPiece as BLIP uses it (bert-base-uncased conventions), on Microsoft.ML.Tokenizers'
+/// <see cref="BertTokenizer"/>: lower-case, accents stripped, <c>[CLS] body [SEP]</c> with the body truncated so
+/// <c>[SEP]</c> stays last within <see cref="ContextLength"/> (HF <c>truncation=True, max_length=35</c>).
+/// Two library gaps of 2.0 are closed here (research/peers.md §C4): whitespace is normalised before the library
+/// sees the text (<see cref="BertTextCleaner"/>), and <see cref="BertPreTokenizer"/> keeps symbols the default
+/// pre-tokenizer drops, so they become their ids or <c>[UNK]</c>.
+/// </summary>
+/// <remarks>
+/// Known differences from Hugging Face's basic tokenizer that English captions never meet: the library's
+/// normaliser also drops spacing combining marks (Mc, used by Indic scripts) when stripping accents, recomposes
+/// the result to NFC, and lower-cases only Lu letters (not titlecase Lt).
+/// </remarks>
+public sealed class BertWordPieceTokenizer : ICaptionTokenizer
+{
+    private readonly BertTokenizer _bert;
+
+    private BertWordPieceTokenizer(BertTokenizer bert, int contextLength, int padId, int? encTokenId)
+    {
+        _bert = bert;
+        ContextLength = contextLength;
+        PadId = padId;
+        EncTokenId = encTokenId;
+    }
+
+    public int ContextLength { get; }
+
+    public int PadId { get; }
+
+    /// <summary><c>[CLS]</c>, the first id of every caption (101 in bert-base-uncased).</summary>
+    public int ClassificationId => _bert.ClassificationTokenId;
+
+    /// <summary><c>[SEP]</c>, the last id of every caption (102).</summary>
+    public int SeparatorId => _bert.SeparatorTokenId;
+
+    /// <summary><c>[UNK]</c>, the id of a word WordPiece cannot spell (100).</summary>
+    public int UnknownId => _bert.UnknownTokenId;
+
+    /// <summary>
+    /// BLIP's <c>[ENC]</c> (30523 for real BLIP), which replaces <c>[CLS]</c> at position 0 for the ITM pass; the ITC
+    /// pass keeps <c>[CLS]</c>. Null when the package names none.
+    /// </summary>
+    public int? EncTokenId { get; }
+
+    /// <summary>Loads a <c>vocab.txt</c> (one token a line, id = line number - 1).</summary>
+    /// <param name="vocabTxt">The WordPiece vocabulary.</param>
+    /// <param name="contextLength">Most ids per caption, <c>[CLS]</c> and <c>[SEP]</c> included (35 in BLIP).</param>
+    /// <param name="padId">The id written after a caption up to the batch length (0, <c>[PAD]</c>).</param>
+    /// <param name="encTokenId">BLIP's <c>[ENC]</c> id, if any.</param>
+    /// <param name="lowercase">Uncased BERT: lower-case and strip accents (HF ties accent stripping to lower-casing).</param>
+    public static BertWordPieceTokenizer Load(string vocabTxt, int contextLength = 35, int padId = 0, int? encTokenId = null, bool lowercase = true)
+    {
+        if (contextLength < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(contextLength), contextLength, "a BERT context holds [CLS], [SEP] and at least one token");
+        }
+
+        var options = new BertOptions
+        {
+            LowerCaseBeforeTokenization = lowercase,
+            RemoveNonSpacingMarks = lowercase,
+            ApplyBasicTokenization = true,
+            IndividuallyTokenizeCjk = true,
+            // Captions are plain text: "[CLS]" written in a caption is not a control token.
+            SplitOnSpecialTokens = false,
+            PreTokenizer = BertPreTokenizer.Instance,
+        };
+        try
+        {
+            return new BertWordPieceTokenizer(BertTokenizer.Create(vocabTxt, options), contextLength, padId, encTokenId);
+        }
+        catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException)
+        {
+            // Missing [CLS]/[SEP]/[PAD]/[UNK]/[MASK], or a token listed twice.
+            throw new AroInputException($"{vocabTxt}: not a usable BERT WordPiece vocabulary: {ex.Message}", ex);
+        }
+    }
+
+    public int[] Encode(string caption)
+    {
+        ArgumentNullException.ThrowIfNull(caption);
+        var body = _bert.EncodeToIds(BertTextCleaner.Clean(caption), addSpecialTokens: false);
+        var length = Math.Min(body.Count, ContextLength - 2);
+        var ids = new int[length + 2];
+        ids[0] = ClassificationId;
+        for (var i = 0; i < length; i++)
+        {
+            ids[i + 1] = body[i];
+        }
+
+        ids[^1] = SeparatorId;
+        return ids;
+    }
+}

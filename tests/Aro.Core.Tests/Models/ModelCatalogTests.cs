@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Aro.Core.Models;
+using Aro.TestSupport;
+using Xunit;
+
+namespace Aro.Core.Tests.Models;
+
+/// <summary>models/catalog.json: every entry parses, names resolve, export commands fit the export script.</summary>
+public sealed class ModelCatalogTests
+{
+    private static string CatalogPath => RepoPaths.InRepo("models", "catalog.json");
+
+    [Fact]
+    public void Built_in_catalog_lists_the_known_models()
+    {
+        Assert.Equal(["clip", "negclip", "negclip-quickgelu", "blip-coco", "blip-flickr"], ModelCatalog.BuiltIn.Models.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Every_name_resolves_to_its_entry_and_family()
+    {
+        var catalog = ModelCatalog.Load(CatalogPath);
+        foreach (var model in catalog.Models)
+        {
+            Assert.Same(model, catalog.Find(model.Name));
+            Assert.Equal(model.Name.StartsWith("blip", StringComparison.Ordinal) ? ModelFamily.Blip : ModelFamily.Clip, model.ModelFamily);
+            Assert.NotEmpty(model.PresentCheck);
+        }
+
+        Assert.Null(catalog.Find("no-such-model"));
+    }
+
+    [Fact]
+    public void Export_commands_name_a_subcommand_of_the_script_and_write_the_models_folder()
+    {
+        var script = File.ReadAllText(RepoPaths.InRepo("scripts", "export_onnx.py"));
+        foreach (var model in ModelCatalog.Load(CatalogPath).Models.Where(m => m.Export is not null))
+        {
+            var words = model.Export!.Split(' ');
+            Assert.Contains($"add_parser(\"{words[2]}\"", script, StringComparison.Ordinal);
+            Assert.Equal($"models/{model.Name}", words[Array.IndexOf(words, "--out") + 1]);
+        }
+    }
+
+    [Fact]
+    public void Blip_entries_expect_the_itm_graph_and_clip_downloads_the_transformers_js_layout()
+    {
+        var catalog = ModelCatalog.BuiltIn;
+        Assert.All(catalog.Models.Where(m => m.ModelFamily == ModelFamily.Blip), m => Assert.Contains("itm_model.onnx", m.PresentCheck));
+        var clip = catalog.Find("clip")!;
+        Assert.Equal(
+            ["onnx/vision_model.onnx", "onnx/text_model.onnx", "vocab.json", "merges.txt", "preprocessor_config.json", "tokenizer_config.json"],
+            clip.Download!.Files.Select(f => f.Path));
+        Assert.All(clip.Download.Files, f => Assert.Equal("https://huggingface.co/Xenova/clip-vit-base-patch32/resolve/main/" + f.Path, f.Url));
+    }
+
+    [Fact]
+    public void Presence_means_every_check_file_is_in_the_folder()
+    {
+        var model = ModelCatalog.BuiltIn.Find("blip-coco")!;
+        using var temp = new TempDirectory();
+        foreach (var file in model.PresentCheck.Skip(1))
+        {
+            File.WriteAllText(temp.File(file), "");
+        }
+
+        Assert.False(model.IsPresentIn(temp.Path));
+        Assert.Equal([model.PresentCheck[0]], model.MissingFiles(temp.Path));
+        File.WriteAllText(temp.File(model.PresentCheck[0]), "");
+        Assert.True(model.IsPresentIn(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("family", "\"vit\"", "family")]
+    [InlineData("name", "\"Neg CLIP\"", "name")]
+    [InlineData("sha256", "\"abc\"", "download.files.sha256")]
+    public void A_bad_field_is_an_error_naming_the_record_and_field(string field, string value, string reported)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CatalogPath))!;
+        var clip = json["models"]![0]!;
+        if (field == "sha256")
+        {
+            clip["download"]!["files"]![0]!["sha256"] = JsonNode.Parse(value);
+        }
+        else
+        {
+            clip[field] = JsonNode.Parse(value);
+        }
+
+        var error = Assert.Throws<AroInputException>(() => Parse(json));
+
+        Assert.Contains("test-catalog.json: models[0]", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"field '{reported}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_field_is_an_error_naming_its_path()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CatalogPath))!;
+        json["models"]![2]!.AsObject().Remove("license");
+
+        var error = Assert.Throws<AroInputException>(() => Parse(json));
+
+        Assert.Contains("test-catalog.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("license", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_names_are_refused()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CatalogPath))!;
+        json["models"]![1]!["name"] = "clip";
+
+        var error = Assert.Throws<AroInputException>(() => Parse(json));
+
+        Assert.Contains("models[1] ('clip')", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ModelCatalog Parse(JsonNode json)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString()));
+        return ModelCatalog.Parse(stream, "test-catalog.json");
+    }
+}
