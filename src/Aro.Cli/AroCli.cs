@@ -17,6 +17,8 @@ public static class AroCli
         {
             new EvalCommand(console),
             new ModelsCommand(console),
+            new DataCommand(console),
+            new TaggerCommand(console),
         };
         var root = new RootCommand(
             "aro: evaluate vision-language models (CLIP, NegCLIP, BLIP) on the ARO compositionality benchmark " +

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Aro.Core.Data;
+
+namespace Aro.Cli.Commands;
+
+/// <summary><c>aro data freeze</c> (and the data download commands).</summary>
+internal sealed class DataCommand : ICliCommand
+{
+    private readonly CliConsole _console;
+    private readonly Option<string> _freezeSubset = new("--subset", "-s") { Description = "relation, attribution, coco-order or flickr-order.", Required = true };
+    private readonly Option<string?> _freezeData = new("--data") { Description = "The subset's data folder (default: data/<subset>)." };
+    private readonly Option<int> _freezeSeed = new("--seed") { Description = "Seed of the Order perturbations.", DefaultValueFactory = _ => 1 };
+    private readonly Option<string> _freezeOut = new("--out", "-o") { Description = "The cases .jsonl file to write.", Required = true };
+    private readonly Option<int?> _freezeLimit = new("--limit") { Description = "Write only the first N cases." };
+
+    public DataCommand(CliConsole console)
+    {
+        _console = console;
+        var freeze = new Command("freeze", "Write a subset's cases (with its generated Order perturbations) to a cases.jsonl file, so every model is scored on identical options.")
+        {
+            _freezeSubset, _freezeData, _freezeSeed, _freezeOut, _freezeLimit,
+        };
+        freeze.SetAction(FreezeAsync);
+        Command = new Command("data", "Benchmark data: freeze cases.") { freeze };
+        Examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [freeze] =
+            [
+                "aro data freeze --subset coco-order --seed 1 --out frozen/coco-order.seed-1.jsonl",
+                "aro eval --model clip --subset frozen/coco-order.seed-1.jsonl",
+            ],
+        };
+    }
+
+    public Command Command { get; }
+
+    public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    private async Task<int> FreezeAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var reader = CaseReaders.Open(parse.GetValue(_freezeSubset)!, parse.GetValue(_freezeData), parse.GetValue(_freezeSeed));
+        var limit = parse.GetValue(_freezeLimit);
+        var cases = reader.ReadAsync(cancellationToken);
+        if (limit is { } max)
+        {
+            cases = cases.Take(max);
+        }
+
+        var path = Path.GetFullPath(parse.GetValue(_freezeOut)!);
+        var written = await CasesJsonlWriter.WriteAsync(path, cases, cancellationToken).ConfigureAwait(false);
+        _console.Out.WriteLine($"wrote {written} {reader.Subset.Name} cases to {path}");
+        return ExitCodes.Ok;
+    }
+}
