@@ -19,6 +19,7 @@ public static class AroCli
             new ModelsCommand(console),
             new DataCommand(console),
             new TaggerCommand(console),
+            new MergeCommand(console),
         };
         var root = new RootCommand(
             "aro: evaluate vision-language models (CLIP, NegCLIP, BLIP) on the ARO compositionality benchmark " +
@@ -51,6 +52,9 @@ public static class AroCli
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // aro handles SIGINT/SIGTERM itself (Program.cs): it cancels the command, which stops within a second.
+            ProcessTerminationTimeout = null,
         };
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {

@@ -13,7 +13,7 @@ public static class ErrorReporter
         switch (exception)
         {
             case OperationCanceledException:
-                console.Error.WriteLine("aro: interrupted; finished files are complete, nothing half-written was left.");
+                console.Error.WriteLine("aro: interrupted. Finished files are complete and nothing half-written was left; `aro eval ... --resume` continues from the last checkpoint.");
                 return ExitCodes.Interrupted;
             case AroException aro:
                 console.Error.WriteLine($"aro: error: {aro.Message}");

@@ -97,6 +97,16 @@ internal sealed class EvalCommand : ICliCommand
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<string?> _shard = new("--shard")
+    {
+        Description = "Evaluate one shard i/n of every subset (cases whose index mod n is i); combine shards with aro merge.",
+    };
+
+    private readonly Option<bool> _resume = new("--resume")
+    {
+        Description = "Continue an interrupted run from the checkpoints in its results folder (same model, data and settings).",
+    };
+
     private readonly CliConsole _console;
 
     public EvalCommand(CliConsole console)
@@ -132,7 +142,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir,
+            _onError, _allowSkips, _noCache, _cacheDir, _shard, _resume,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -145,6 +155,8 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model clip --subset coco-order --seeds 1,2,3,4,5",
                 "aro eval --model ./my-export --subset attribution --limit 500",
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
+                "aro eval --model clip --subset all --shard 0/4 --out results/clip-0   (then aro merge)",
+                "aro eval --model clip --subset all --resume   (after Ctrl-C)",
             ],
         };
     }
@@ -199,7 +211,9 @@ internal sealed class EvalCommand : ICliCommand
             SeedList(parse),
             parse.GetValue(_cacheDir),
             parse.GetValue(_noCache),
-            parse.GetValue(_allowSkips));
+            parse.GetValue(_allowSkips),
+            parse.GetValue(_shard) is { } shard ? Shard.Parse(shard) : null,
+            parse.GetValue(_resume));
         var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
         var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
         SummaryTable.Write(_console, outcome);

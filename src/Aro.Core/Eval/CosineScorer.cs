@@ -7,6 +7,6 @@ public sealed class CosineScorer : IOptionScorer
 {
     public static CosineScorer Instance { get; } = new();
 
-    public IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests) =>
+    public IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken = default) =>
         [.. requests.Select(r => r.Options.Select(o => VectorMath.Dot(r.Image.Embedding, o.Embedding)).ToArray())];
 }

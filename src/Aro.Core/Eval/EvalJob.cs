@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Aro.Core.Caching;
+using Aro.Core.Checkpoints;
 using Aro.Core.Data;
 using Aro.Core.Models;
 using Aro.Core.Reports;
@@ -10,8 +11,8 @@ namespace Aro.Core.Eval;
 /// <summary>
 /// <c>aro eval</c> end to end: resolve the model and the subsets, load the model once, run each subset (each Order
 /// subset once per seed) through one pipeline — so an image or caption shared by subsets or seeds is encoded once —
-/// and write the results folder. Every file is written under a temporary name and renamed, so an interrupted run
-/// leaves the previous files or complete new ones.
+/// and write the results folder. Each subset run checkpoints after every batch into <c>.aro-partial/</c>, so an
+/// interrupted run can be resumed (<see cref="EvalRequest.Resume"/>); final files are renamed into place whole.
 /// </summary>
 public static class EvalJob
 {
@@ -22,6 +23,15 @@ public static class EvalJob
         var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model));
         var runs = CaseReaders.Plan(request.Subset, request.Data, request.EffectiveSeeds);
         var outDir = Path.GetFullPath(request.Out ?? Path.Combine("results", package.Name));
+        var checkpoints = new CheckpointFolder(outDir);
+        if (!request.Resume)
+        {
+            checkpoints.Delete();
+        }
+        else if (!checkpoints.Exists)
+        {
+            observer.Warn($"--resume: no interrupted run in {outDir}; starting from the beginning");
+        }
 
         using var model = LoadedModel.Load(package, request.Runtime, request.Scoring);
         observer.ModelLoaded(model);
@@ -35,24 +45,17 @@ public static class EvalJob
         {
             var reader = run.Create();
             var stem = run.FileStem(reader.Subset);
-            var summary = await RunSubsetAsync(reader, stem, pipeline, request, observer, outDir, skipped, cancellationToken).ConfigureAwait(false);
+            var key = RunKey.Compute(fingerprint, model.Scoring, reader, run.Seed, request);
+            var context = new SubsetRunContext(reader, stem, key, outDir, checkpoints);
+            var summary = await RunSubsetAsync(context, pipeline, request, observer, cancellationToken).ConfigureAwait(false);
             results.Add((run, summary));
+            skipped.AddRange(summary.SkippedCases.Select(s => (stem, s)));
             subsets.Add(new RunSubset(reader.Subset.Name, run.Seed, stem, summary.Samples, summary.Skipped, summary.MetricOfRecord,
                 [.. reader.SourceFiles.Select(HashedFile.Of)]));
         }
 
-        var seedSummaries = results
-            .Where(r => r.Run.Seed is not null && r.Run.SeedCount > 1)
-            .GroupBy(r => r.Summary.Subset.Name)
-            .Select(g => new SeedSummary(g.Key, [.. g.Select(r => (r.Run.Seed!.Value, r.Summary))]))
-            .ToList();
-        var summaries = results
-            .Where(r => r.Run.Seed is null || r.Run.SeedCount == 1)
-            .Select(r => r.Summary)
-            .Concat(seedSummaries.Select(s => s.Mean()))
-            .OrderBy(s => results.FindIndex(r => r.Summary.Subset.Name == s.Subset.Name))
-            .ToList();
-        WriteRunFiles(outDir, summaries, seedSummaries, skipped);
+        var (summaries, seedSummaries) = RunResults.Build([.. results.Select(r => (r.Run.Seed, r.Run.SeedCount, r.Summary))]);
+        ResultFolderWriter.WriteRunFiles(outDir, summaries, seedSummaries, skipped);
 
         var manifest = new RunManifest(
             AroVersion.Current,
@@ -61,6 +64,7 @@ public static class EvalJob
             subsets,
             request.EffectiveSeeds,
             request.Settings.Limit,
+            request.Shard?.ToString(),
             request.Settings.BatchSize,
             OnnxSessionFactory.RuntimeVersion,
             request.Runtime.Device == ExecutionDevice.Cuda ? "CUDAExecutionProvider" : "CPUExecutionProvider",
@@ -72,73 +76,80 @@ public static class EvalJob
             started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             Math.Round(clock.Elapsed.TotalSeconds, 3));
         RunManifestWriter.Write(Path.Combine(outDir, ResultFiles.Run), manifest);
+        checkpoints.Delete();
         return new EvalOutcome(summaries, outDir, manifest, seedSummaries);
     }
 
     private static async Task<SubsetSummary> RunSubsetAsync(
-        ICaseReader reader,
-        string stem,
+        SubsetRunContext context,
         EvaluationPipeline pipeline,
         EvalRequest request,
         IEvalObserver observer,
-        string outDir,
-        List<(string, SkippedCase)> skipped,
         CancellationToken cancellationToken)
     {
-        var progress = observer.SubsetStarted(reader.Subset);
-        var total = await CountAsync(reader, request.Settings.Limit, cancellationToken).ConfigureAwait(false);
-        SubsetSummary summary;
-        using (var predictions = new PredictionsCsvWriter(Path.Combine(outDir, ResultFiles.Predictions(stem))))
+        var (reader, stem, key, outDir, checkpoints) = context;
+        var subset = reader.Subset;
+        var state = request.Resume ? checkpoints.Load(stem) : null;
+        if (state is not null && state.RunKey != key)
         {
-            var sink = new SubsetSink(predictions, OrderDiagnostics.Applies(reader.Subset) ? new OrderDiagnostics() : null);
-            var cases = Limited(reader.ReadAsync(cancellationToken), request.Settings.Limit);
-            summary = await pipeline.RunAsync(reader.Subset, cases, total, sink, progress, cancellationToken).ConfigureAwait(false);
-            summary = summary with { Skipped = sink.Skipped.Count, Diagnostics = sink.Diagnostics?.Rows() };
-            skipped.AddRange(sink.Skipped.Select(s => (stem, s)));
-            predictions.Commit();
+            throw new AroInputException(
+                $"--resume: the checkpoint of {stem} in {checkpoints.Path} was made by a different run (model, data, seed, limit, shard or --on-error differ); run again without --resume");
         }
 
+        var finalPredictions = Path.Combine(outDir, ResultFiles.Predictions(stem));
+        if (state is { Complete: true } && File.Exists(finalPredictions))
+        {
+            var restored = Summarize(subset, state);
+            observer.SubsetFinished(restored);
+            return restored;
+        }
+
+        var partial = checkpoints.PartialPredictions(stem);
+        if (state is not null && (!File.Exists(partial) || new FileInfo(partial).Length < state.PredictionBytes))
+        {
+            observer.Warn($"--resume: the partial results of {stem} are missing or short; evaluating {stem} from the beginning");
+            state = null;
+        }
+
+        var progress = observer.SubsetStarted(subset);
+        var total = Shards.CountIn(await reader.CountAsync(cancellationToken).ConfigureAwait(false), request.Settings.Limit, request.Shard);
+        var done = state?.CasesDone ?? 0;
+        using var predictions = new PredictionsCsvWriter(partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
+        var sink = new SubsetSink(
+            predictions,
+            state is null ? new MacroAccuracy(subset) : MacroAccuracy.Restore(subset, state.Groups),
+            OrderDiagnostics.Applies(subset) ? OrderDiagnostics.Restore(state?.Diagnostics) : null,
+            [.. state?.Skipped ?? []],
+            checkpoints,
+            stem,
+            key,
+            done);
+        var cases = Shards.Select(reader.ReadAsync(cancellationToken), request.Settings.Limit, request.Shard).Skip(done);
+        await pipeline.RunAsync(subset, cases, sink, total, done, progress, cancellationToken).ConfigureAwait(false);
+
+        var finished = sink.Checkpoint(complete: true);
+        predictions.Commit(finalPredictions);
+        var summary = Summarize(subset, finished);
         GroupsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Groups(stem)), summary);
+        checkpoints.Save(stem, finished);
         observer.SubsetFinished(summary);
         return summary;
     }
 
-    private static void WriteRunFiles(string outDir, List<SubsetSummary> summaries, List<SeedSummary> seedSummaries, List<(string, SkippedCase)> skipped)
-    {
-        SummaryCsvWriter.Write(Path.Combine(outDir, ResultFiles.Summary), summaries);
-        WriteOrDelete(Path.Combine(outDir, ResultFiles.Seeds), seedSummaries.Count > 0, path => SeedsCsvWriter.Write(path, seedSummaries));
-        WriteOrDelete(Path.Combine(outDir, ResultFiles.Skipped), skipped.Count > 0, path => SkippedCsvWriter.Write(path, skipped));
-    }
-
-    /// <summary>Writes an optional file, or removes a stale one an earlier run left, so the folder describes this run.</summary>
-    private static void WriteOrDelete(string path, bool write, Action<string> writer)
-    {
-        if (write)
+    private static SubsetSummary Summarize(SubsetDefinition subset, SubsetCheckpoint state) =>
+        MacroAccuracy.Restore(subset, state.Groups).Summarize() with
         {
-            writer(path);
-        }
-        else if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-    }
+            Skipped = state.Skipped.Count,
+            SkippedCases = state.Skipped,
+            Diagnostics = state.Diagnostics is null ? null : OrderDiagnostics.Restore(state.Diagnostics).Rows(),
+        };
 
-    private static async IAsyncEnumerable<AroCase> Limited(IAsyncEnumerable<AroCase> cases, int? limit)
+    private static int? OptionCountOf(string partialPredictions)
     {
-        await foreach (var aroCase in cases.ConfigureAwait(false))
-        {
-            if (limit is { } max && aroCase.Index >= max)
-            {
-                yield break;
-            }
-
-            yield return aroCase;
-        }
+        using var reader = new StreamReader(partialPredictions);
+        var header = reader.ReadLine();
+        return header?.Split(',').Count(c => c.StartsWith("score_", StringComparison.Ordinal)) is > 0 and var count ? count : null;
     }
 
-    private static async Task<int?> CountAsync(ICaseReader reader, int? limit, CancellationToken cancellationToken)
-    {
-        var count = await reader.CountAsync(cancellationToken).ConfigureAwait(false);
-        return limit is { } max ? Math.Min(count, max) : count;
-    }
+    private sealed record SubsetRunContext(ICaseReader Reader, string Stem, string Key, string OutDir, CheckpointFolder Checkpoints);
 }

@@ -14,6 +14,8 @@ namespace Aro.Core.Eval;
 /// <param name="Cache">Embedding cache: a folder, or null for the default location.</param>
 /// <param name="NoCache">Neither read nor write the persistent embedding cache.</param>
 /// <param name="AllowSkips">With <c>--on-error skip</c>, skipped cases do not make the run fail.</param>
+/// <param name="Shard">Evaluate only this shard of every subset (<c>--shard i/n</c>).</param>
+/// <param name="Resume">Continue an interrupted run from its checkpoints in the results folder.</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -25,7 +27,9 @@ public sealed record EvalRequest(
     IReadOnlyList<int>? Seeds = null,
     string? Cache = null,
     bool NoCache = false,
-    bool AllowSkips = false)
+    bool AllowSkips = false,
+    Shard? Shard = null,
+    bool Resume = false)
 {
     public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
 }

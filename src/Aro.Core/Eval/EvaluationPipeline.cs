@@ -37,18 +37,21 @@ public sealed class EvaluationPipeline
     /// <summary>What was encoded and saved so far in this pipeline's life.</summary>
     public EncoderCalls Calls => _preparer.Calls;
 
-    /// <summary>Evaluates <paramref name="cases"/>; the sink sees every outcome in case order.</summary>
-    public async Task<SubsetSummary> RunAsync(
+    /// <summary>
+    /// Evaluates <paramref name="cases"/>; the sink sees every outcome in case order. Progress counts from
+    /// <paramref name="alreadyDone"/> (cases a resumed run finished before) up to <paramref name="total"/>.
+    /// </summary>
+    public async Task RunAsync(
         SubsetDefinition subset,
         IAsyncEnumerable<AroCase> cases,
-        int? total,
         ICaseSink sink,
+        int? total = null,
+        int alreadyDone = 0,
         IProgress<EvaluationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var metrics = new MacroAccuracy(subset);
-        var done = 0;
-        progress?.Report(new EvaluationProgress(subset.Name, 0, total));
+        var done = alreadyDone;
+        progress?.Report(new EvaluationProgress(subset.Name, done, total));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(Math.Max(1, _settings.PrefetchBatches))
         {
@@ -63,7 +66,8 @@ public sealed class EvaluationPipeline
                 try
                 {
                     Encode(batch, stop.Token);
-                    done += Emit(batch, metrics, sink);
+                    done += Emit(batch, sink, stop.Token);
+                    sink.BatchCompleted();
                 }
                 finally
                 {
@@ -86,7 +90,6 @@ public sealed class EvaluationPipeline
         }
 
         await producer.ConfigureAwait(false);
-        return metrics.Summarize();
     }
 
     private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, ChannelWriter<PreparedBatch> writer, CancellationToken cancellationToken)
@@ -140,7 +143,7 @@ public sealed class EvaluationPipeline
         cancellationToken.ThrowIfCancellationRequested();
         if (batch.ImagesToEncode.Count > 0)
         {
-            var encoded = _model.ImageEncoder.Encode(batch.Pixels!, batch.ImagesToEncode.Count);
+            var encoded = _model.ImageEncoder.Encode(batch.Pixels!, batch.ImagesToEncode.Count, cancellationToken);
             for (var i = 0; i < encoded.Count; i++)
             {
                 var key = batch.ImagesToEncode[i];
@@ -155,7 +158,7 @@ public sealed class EvaluationPipeline
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = captions.GetRange(start, Math.Min(_settings.TextBatchSize, captions.Count - start));
-            var embeddings = _model.TextEncoder.Encode([.. chunk.Select(c => c.Ids)]);
+            var embeddings = _model.TextEncoder.Encode([.. chunk.Select(c => c.Ids)], cancellationToken);
             for (var i = 0; i < chunk.Count; i++)
             {
                 batch.Captions[chunk[i].Key] = embeddings[i];
@@ -166,7 +169,7 @@ public sealed class EvaluationPipeline
         _preparer.Completed(batch);
     }
 
-    private int Emit(PreparedBatch batch, MacroAccuracy metrics, ICaseSink sink)
+    private int Emit(PreparedBatch batch, ICaseSink sink, CancellationToken cancellationToken)
     {
         var requests = new List<ScoringRequest>(batch.Cases.Count);
         for (var i = 0; i < batch.Cases.Count; i++)
@@ -174,11 +177,11 @@ public sealed class EvaluationPipeline
             var slot = batch.Slots[i];
             if (slot.Failure is null)
             {
-                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => new TextEncoding(slot.CaptionIds[c], CaptionFor(batch, key)))]));
+                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]));
             }
         }
 
-        var scores = _model.Scorer.Score(requests);
+        var scores = _model.Scorer.Score(requests, cancellationToken);
         var next = 0;
         for (var i = 0; i < batch.Cases.Count; i++)
         {
@@ -191,7 +194,6 @@ public sealed class EvaluationPipeline
 
             var caseScores = scores[next++];
             var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, FirstArgmax.Of(caseScores), caseScores);
-            metrics.Add(result.Group, result.Correct);
             sink.Add(aroCase, result);
         }
 
@@ -202,6 +204,18 @@ public sealed class EvaluationPipeline
         batch.Images.TryGetValue(key, out var encoding) ? encoding
         : _store.TryGet(key, out var vector) ? new ImageEncoding(vector)
         : throw new AroException($"internal error: image embedding {key.Value:x} was neither encoded nor stored");
+
+    /// <summary>One <see cref="TextEncoding"/> per distinct caption of the batch, so scorers can recognise repeats.</summary>
+    private TextEncoding TextFor(PreparedBatch batch, EmbeddingKey key, int[] ids)
+    {
+        if (!batch.Texts.TryGetValue(key, out var text))
+        {
+            text = new TextEncoding(ids, CaptionFor(batch, key));
+            batch.Texts[key] = text;
+        }
+
+        return text;
+    }
 
     private float[] CaptionFor(PreparedBatch batch, EmbeddingKey key) =>
         batch.Captions.TryGetValue(key, out var vector) ? vector

@@ -8,4 +8,7 @@ public interface ICaseSink
     void Add(AroCase aroCase, CaseResult result);
 
     void Skip(SkippedCase skipped);
+
+    /// <summary>Every outcome of a batch has been handed over (a safe point to checkpoint).</summary>
+    void BatchCompleted();
 }

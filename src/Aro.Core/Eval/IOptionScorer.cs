@@ -7,5 +7,5 @@ namespace Aro.Core.Eval;
 public interface IOptionScorer
 {
     /// <summary>The scores of each request's options, in order.</summary>
-    IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests);
+    IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken = default);
 }

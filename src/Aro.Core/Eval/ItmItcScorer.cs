@@ -10,7 +10,7 @@ namespace Aro.Core.Eval;
 /// </summary>
 public sealed class ItmItcScorer(IItmEncoder itm, int encTokenId) : IOptionScorer
 {
-    public IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests)
+    public IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken = default)
     {
         // The pipeline shares one ImageEncoding per distinct image and one TextEncoding per distinct caption, and
         // their record equality compares array references, so repeated pairs cost one key lookup.
@@ -37,7 +37,7 @@ public sealed class ItmItcScorer(IItmEncoder itm, int encTokenId) : IOptionScore
             }
         }
 
-        var logits = itm.Logits(pairs);
+        var logits = itm.Logits(pairs, cancellationToken);
         var scores = new double[requests.Count][];
         for (var r = 0; r < requests.Count; r++)
         {

@@ -15,6 +15,24 @@ public sealed class MacroAccuracy(SubsetDefinition subset)
 
     public SubsetDefinition Subset { get; } = subset;
 
+    /// <summary>Rebuilds the tally a checkpoint saved with <see cref="Counts"/>.</summary>
+    public static MacroAccuracy Restore(SubsetDefinition subset, IEnumerable<GroupCount> counts)
+    {
+        var metrics = new MacroAccuracy(subset);
+        foreach (var count in counts)
+        {
+            metrics._groups[count.Group] = (count.Count, count.Correct);
+            metrics._samples += count.Count;
+            metrics._correct += count.Correct;
+        }
+
+        return metrics;
+    }
+
+    /// <summary>The running tally per group (for checkpoints and merges).</summary>
+    public IReadOnlyList<GroupCount> Counts() =>
+        [.. _groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new GroupCount(g.Key, g.Value.Count, g.Value.Correct))];
+
     public void Add(string group, bool correct)
     {
         _groups.TryGetValue(group, out var counts);

@@ -19,6 +19,24 @@ public sealed class OrderDiagnostics
     private int _cases;
     private int _wrong;
 
+    /// <summary>The counters, for checkpoints and merges (they add up across shards).</summary>
+    public OrderDiagnosticsCounts Counts => new(_cases, _wrong, [.. _wins], [.. _identical]);
+
+    /// <summary>Rebuilds diagnostics from saved counters (null: none saved, start from zero).</summary>
+    public static OrderDiagnostics Restore(OrderDiagnosticsCounts? counts)
+    {
+        var diagnostics = new OrderDiagnostics();
+        if (counts is not null)
+        {
+            diagnostics._cases = counts.Cases;
+            diagnostics._wrong = counts.Wrong;
+            counts.Wins.CopyTo(diagnostics._wins, 0);
+            counts.Identical.CopyTo(diagnostics._identical, 0);
+        }
+
+        return diagnostics;
+    }
+
     /// <summary>True for subsets whose options are [original, the four perturbations in ARO's order].</summary>
     public static bool Applies(SubsetDefinition subset) =>
         subset.Name is SubsetRegistry.CocoOrderName or SubsetRegistry.FlickrOrderName;

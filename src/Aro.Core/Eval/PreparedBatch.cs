@@ -33,4 +33,7 @@ internal sealed class PreparedBatch
     public Dictionary<EmbeddingKey, Models.ImageEncoding> Images { get; } = [];
 
     public Dictionary<EmbeddingKey, float[]> Captions { get; } = [];
+
+    /// <summary>The scoring view of each distinct caption (ids and embedding), built once per batch.</summary>
+    public Dictionary<EmbeddingKey, TextEncoding> Texts { get; } = [];
 }

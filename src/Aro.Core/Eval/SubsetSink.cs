@@ -1,20 +1,47 @@
+using Aro.Core.Checkpoints;
 using Aro.Core.Data;
 using Aro.Core.Reports;
 
 namespace Aro.Core.Eval;
 
-/// <summary>Streams a subset's results into its predictions file, keeps its skipped cases and its diagnostics.</summary>
-internal sealed class SubsetSink(PredictionsCsvWriter predictions, OrderDiagnostics? diagnostics) : ICaseSink
+/// <summary>
+/// Receives one subset run's outcomes: rows into the partial predictions file, tallies into the metrics and Order
+/// diagnostics, skipped cases into a list, and after every batch a checkpoint from which the run can resume.
+/// </summary>
+internal sealed class SubsetSink(
+    PredictionsCsvWriter predictions,
+    MacroAccuracy metrics,
+    OrderDiagnostics? diagnostics,
+    List<SkippedCase> skipped,
+    CheckpointFolder checkpoints,
+    string stem,
+    string runKey,
+    int casesDone) : ICaseSink
 {
-    public List<SkippedCase> Skipped { get; } = [];
+    public MacroAccuracy Metrics => metrics;
 
     public OrderDiagnostics? Diagnostics => diagnostics;
+
+    public List<SkippedCase> Skipped => skipped;
+
+    public int CasesDone => casesDone;
 
     public void Add(AroCase aroCase, CaseResult result)
     {
         predictions.Write(result);
+        metrics.Add(result.Group, result.Correct);
         diagnostics?.Add(aroCase, result);
+        casesDone++;
     }
 
-    public void Skip(SkippedCase skipped) => Skipped.Add(skipped);
+    public void Skip(SkippedCase skippedCase)
+    {
+        skipped.Add(skippedCase);
+        casesDone++;
+    }
+
+    public void BatchCompleted() => checkpoints.Save(stem, Checkpoint(complete: false));
+
+    public SubsetCheckpoint Checkpoint(bool complete) =>
+        new(runKey, casesDone, predictions.Checkpoint(), metrics.Counts(), diagnostics?.Counts, [.. skipped], complete);
 }

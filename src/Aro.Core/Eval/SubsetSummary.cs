@@ -21,6 +21,9 @@ public sealed record SubsetSummary(
     int Skipped = 0,
     IReadOnlyList<GroupAccuracy>? Diagnostics = null)
 {
+    /// <summary>The skipped cases themselves (for skipped.csv).</summary>
+    public IReadOnlyList<SkippedCase> SkippedCases { get; init; } = [];
+
     /// <summary>Groups that count toward the macro accuracy.</summary>
     public int IncludedGroups => Groups.Count(g => g.Included);
 

@@ -7,5 +7,5 @@ public interface IImageEncoder : IDisposable
     GraphSignature Signature { get; }
 
     /// <summary>Encodes <paramref name="count"/> images stored back to back (CHW each) in <paramref name="pixels"/>.</summary>
-    IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count);
+    IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count, CancellationToken cancellationToken = default);
 }

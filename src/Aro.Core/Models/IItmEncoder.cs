@@ -7,5 +7,5 @@ public interface IItmEncoder : IDisposable
     GraphSignature Signature { get; }
 
     /// <summary>The <c>[no match, match]</c> logits of each pair, in order.</summary>
-    IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs);
+    IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs, CancellationToken cancellationToken = default);
 }

@@ -10,5 +10,5 @@ public interface ITextEncoder : IDisposable
     int? FixedSequenceLength { get; }
 
     /// <summary>Encodes captions given as token ids (special tokens included, unpadded).</summary>
-    IReadOnlyList<float[]> Encode(IReadOnlyList<int[]> tokenIds);
+    IReadOnlyList<float[]> Encode(IReadOnlyList<int[]> tokenIds, CancellationToken cancellationToken = default);
 }

@@ -51,7 +51,7 @@ public sealed class OnnxImageEncoder : IImageEncoder
 
     public GraphSignature Signature { get; }
 
-    public IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count)
+    public IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count, CancellationToken cancellationToken = default)
     {
         var length = 3 * _height * _width;
         if (pixels.Length < count * length)
@@ -61,8 +61,7 @@ public sealed class OnnxImageEncoder : IImageEncoder
 
         using var input = OrtValue.CreateTensorValueFromMemory(
             OrtMemoryInfo.DefaultInstance, new Memory<float>(pixels, 0, count * length), [count, 3, _height, _width]);
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_input.Name], [input], _outputNames);
+        using var outputs = OrtRuns.Run(_session, [_input.Name], [input], _outputNames, cancellationToken);
         var embeddings = GraphOutputs.ReadRows(outputs[0], count, _embeddingOutput, Signature.FileName);
         var features = _featuresOutput is null ? null : GraphOutputs.ReadRows(outputs[1], count, _featuresOutput, Signature.FileName);
         var result = new ImageEncoding[count];

@@ -94,14 +94,14 @@ public sealed class OnnxItmEncoder : IItmEncoder
     /// <summary>The fixed sequence length the graph demands, or null when its sequence axis is dynamic.</summary>
     public int? FixedSequenceLength { get; }
 
-    public IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs)
+    public IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs, CancellationToken cancellationToken = default)
     {
         var result = new List<float[]>(pairs.Count);
         var start = 0;
         while (start < pairs.Count)
         {
             var count = ChunkLength(pairs, start);
-            result.AddRange(Run(pairs, start, count));
+            result.AddRange(Run(pairs, start, count, cancellationToken));
             start += count;
         }
 
@@ -129,7 +129,7 @@ public sealed class OnnxItmEncoder : IItmEncoder
         return count;
     }
 
-    private float[][] Run(IReadOnlyList<ItmPair> pairs, int start, int count)
+    private float[][] Run(IReadOnlyList<ItmPair> pairs, int start, int count, CancellationToken cancellationToken)
     {
         var featureLength = pairs[start].ImageFeatures.Length;
         var tokens = CheckFeatures(featureLength);
@@ -159,8 +159,7 @@ public sealed class OnnxItmEncoder : IItmEncoder
                 OrtMemoryInfo.DefaultInstance, new Memory<float>(buffer, 0, count * featureLength), [count, tokens, FeatureWidth]);
             using var idsValue = TokenTensors.Create(ids, length, _padId, _ids.ElementType, mask: false);
             using var maskValue = TokenTensors.Create(ids, length, _padId, _mask.ElementType, mask: true);
-            using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, [FeaturesInput, IdsInput, MaskInput], [features, idsValue, maskValue], [_output]);
+            using var outputs = OrtRuns.Run(_session, [FeaturesInput, IdsInput, MaskInput], [features, idsValue, maskValue], [_output], cancellationToken);
             var rows = GraphOutputs.ReadRows(outputs[0], count, _output, Signature.FileName);
             if (rows[0].Length != 2)
             {

@@ -56,7 +56,7 @@ public sealed class OnnxTextEncoder : ITextEncoder
 
     public int? FixedSequenceLength { get; }
 
-    public IReadOnlyList<float[]> Encode(IReadOnlyList<int[]> tokenIds)
+    public IReadOnlyList<float[]> Encode(IReadOnlyList<int[]> tokenIds, CancellationToken cancellationToken = default)
     {
         var count = tokenIds.Count;
         var length = FixedSequenceLength ?? tokenIds.Max(t => t.Length);
@@ -71,8 +71,7 @@ public sealed class OnnxTextEncoder : ITextEncoder
                 values.Add(TokenTensors.Create(tokenIds, length, _padId, _mask.ElementType, mask: true));
             }
 
-            using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, names, values, [_output]);
+            using var outputs = OrtRuns.Run(_session, names, values, [_output], cancellationToken);
             var rows = GraphOutputs.ReadRows(outputs[0], count, _output, Signature.FileName);
             return [.. rows.Select(r => VectorMath.Normalize(r))];
         }

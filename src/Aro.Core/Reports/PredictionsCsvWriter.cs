@@ -1,26 +1,51 @@
 using Aro.Core.Eval;
-using Aro.Core.IO;
 using CsvHelper;
 
 namespace Aro.Core.Reports;
 
 /// <summary>
 /// Streams <c>&lt;subset&gt;.predictions.csv</c> (<c>index,id,group,label,prediction,correct,score_0..score_{L-1}</c>)
-/// to a temporary file as results arrive, and renames it into place on <see cref="Commit"/>.
+/// into a partial file as results arrive. <see cref="Checkpoint"/> flushes whole rows to disk and returns the file's
+/// length, so an interrupted run can be resumed from that byte; <see cref="Commit"/> renames the file into place.
 /// </summary>
 public sealed class PredictionsCsvWriter : IDisposable
 {
-    private readonly AtomicFile _file;
+    private readonly FileStream _stream;
     private readonly CsvWriter _csv;
     private int? _optionCount;
 
-    public PredictionsCsvWriter(string path)
+    /// <param name="partialPath">Where rows go until <see cref="Commit"/>.</param>
+    /// <param name="resumeAt">Length of the complete prefix to keep and append to, or null to start a new file.</param>
+    /// <param name="optionCount">The option count of the rows already in the prefix (when resuming).</param>
+    public PredictionsCsvWriter(string partialPath, long? resumeAt = null, int? optionCount = null)
     {
-        _file = AtomicFile.Create(path);
-        _csv = CsvFormat.CreateWriter(_file.Stream);
+        PartialPath = Path.GetFullPath(partialPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(PartialPath)!);
+        if (resumeAt is { } length)
+        {
+            _stream = new FileStream(PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            if (_stream.Length < length)
+            {
+                _stream.Dispose();
+                throw new AroInputException($"{PartialPath}: shorter ({length} bytes expected) than its checkpoint says; run again without --resume");
+            }
+
+            _stream.SetLength(length);
+            _stream.Seek(length, SeekOrigin.Begin);
+            _optionCount = optionCount;
+        }
+        else
+        {
+            _stream = new FileStream(PartialPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+
+        _csv = CsvFormat.CreateWriter(_stream);
     }
 
-    public string Path => _file.Path;
+    public string PartialPath { get; }
+
+    /// <summary>The number of options of the rows written (null until the first row).</summary>
+    public int? OptionCount => _optionCount;
 
     public void Write(CaseResult result)
     {
@@ -49,22 +74,33 @@ public sealed class PredictionsCsvWriter : IDisposable
         _csv.NextRecord();
     }
 
-    public void Commit()
+    /// <summary>Writes every row so far to disk and returns the file's length (a resumable prefix).</summary>
+    public long Checkpoint()
+    {
+        _csv.Flush();
+        _stream.Flush(flushToDisk: true);
+        return _stream.Length;
+    }
+
+    /// <summary>Finishes the file and renames it over <paramref name="finalPath"/>.</summary>
+    public void Commit(string finalPath)
     {
         if (_optionCount is null)
         {
             WriteHeader(2);
         }
 
-        _csv.Flush();
+        Checkpoint();
         _csv.Dispose();
-        _file.Commit();
+        _stream.Dispose();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(finalPath))!);
+        File.Move(PartialPath, finalPath, overwrite: true);
     }
 
     public void Dispose()
     {
         _csv.Dispose();
-        _file.Dispose();
+        _stream.Dispose();
     }
 
     private void WriteHeader(int options)

@@ -12,6 +12,7 @@ public sealed record RunManifest(
     IReadOnlyList<RunSubset> Subsets,
     IReadOnlyList<int> Seeds,
     int? Limit,
+    string? Shard,
     int BatchSize,
     string OnnxruntimeVersion,
     string ExecutionProvider,

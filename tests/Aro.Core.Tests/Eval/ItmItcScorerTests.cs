@@ -78,7 +78,7 @@ public sealed class ItmItcScorerTests
 
         public GraphSignature Signature => throw new NotSupportedException();
 
-        public IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs)
+        public IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs, CancellationToken cancellationToken = default)
         {
             Calls++;
             Seen.AddRange(pairs);

@@ -1,0 +1,34 @@
+using Aro.Core.Data;
+using Aro.Core.Eval;
+using Aro.Core.Models;
+
+namespace Aro.Core.Tests.Support;
+
+/// <summary>An observer that cancels the run once a subset named <paramref name="subset"/> reports <paramref name="after"/> finished cases.</summary>
+public sealed class CancellingObserver(CancellationTokenSource cancellation, string subset, int after) : IEvalObserver
+{
+    public List<string> Warnings { get; } = [];
+
+    public void ModelLoaded(LoadedModel model)
+    {
+    }
+
+    public IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition started) => new Cancel(cancellation, subset, after);
+
+    public void SubsetFinished(SubsetSummary summary)
+    {
+    }
+
+    public void Warn(string message) => Warnings.Add(message);
+
+    private sealed class Cancel(CancellationTokenSource cancellation, string subset, int after) : IProgress<EvaluationProgress>
+    {
+        public void Report(EvaluationProgress value)
+        {
+            if (value.Subset == subset && value.Done >= after)
+            {
+                cancellation.Cancel();
+            }
+        }
+    }
+}
