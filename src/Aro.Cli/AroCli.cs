@@ -20,6 +20,7 @@ public static class AroCli
             new DataCommand(console),
             new TaggerCommand(console),
             new MergeCommand(console),
+            new BenchCommand(console),
         };
         var root = new RootCommand(
             "aro: evaluate vision-language models (CLIP, NegCLIP, BLIP) on the ARO compositionality benchmark " +

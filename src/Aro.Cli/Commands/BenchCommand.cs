@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Aro.Core.Bench;
+using Aro.Core.IO;
+using Aro.Core.Models;
+using Aro.Core.Reports;
+
+namespace Aro.Cli.Commands;
+
+/// <summary><c>aro bench</c>: bare encoder throughput vs the full pipeline, on the same session options.</summary>
+internal sealed class BenchCommand : ICliCommand
+{
+    private readonly CliConsole _console;
+    private readonly Option<string> _model = new("--model", "-m") { Description = "Model name or package folder.", Required = true };
+    private readonly Option<int> _images = new("--images") { Description = "Cases in the generated dataset (one image, two captions each).", DefaultValueFactory = _ => 200 };
+    private readonly Option<int> _batchSize = new("--batch-size", "-b") { Description = "Cases per batch (images per bare vision batch).", DefaultValueFactory = _ => 32 };
+    private readonly Option<int> _threads = new("--threads") { Description = "ONNX Runtime threads per graph run (0: one per physical core).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _decodeThreads = new("--decode-threads") { Description = "Pipeline decode threads (0: cores - 1, at least 1).", DefaultValueFactory = _ => 0 };
+    private readonly Option<string> _device = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+    private readonly Option<string?> _out = new("--out", "-o") { Description = "JSON file for the numbers. Default: results/bench/<model>.json." };
+
+    public BenchCommand(CliConsole console)
+    {
+        _console = console;
+        _device.AcceptOnlyFromAmong("cpu", "cuda");
+        foreach (var option in new[] { _images, _batchSize })
+        {
+            option.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() < 1)
+                {
+                    r.AddError($"{option.Name} must be at least 1.");
+                }
+            });
+        }
+
+        Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
+        {
+            _model, _images, _batchSize, _threads, _decodeThreads, _device, _out,
+        };
+        Command.SetAction(RunAsync);
+        Examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [Command] =
+            [
+                "aro bench --model models/demo --images 1000",
+                "aro bench --model models/bench-vit-b32 --images 300 --batch-size 32",
+            ],
+        };
+    }
+
+    public Command Command { get; }
+
+    public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!));
+        var work = Path.Combine(Path.GetTempPath(), "aro-bench-" + Guid.NewGuid().ToString("N"));
+        var runtime = new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads));
+        BenchResult result;
+        try
+        {
+            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work);
+            result = await EncoderBenchmark.RunAsync(package, settings, line => _console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        var o = _console.Out;
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model            {result.Model} on {result.ProcessorCount} cores, ONNX Runtime {result.OnnxruntimeVersion}"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)}, decode threads {result.DecodeThreads}, batch {result.BatchSize} images / {result.TextBatchSize} captions"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare encoders    {result.ImagesPerSecond:F1} images/s, {result.CaptionsPerSecond:F1} captions/s (median batch)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline         {result.Cases} cases in {result.PipelineSeconds:F2} s = {result.CasesPerSecond:F2} cases/s ({result.ImagesEncoded} images, {result.CaptionsEncoded} captions encoded)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio            {result.Ratio:P1} of the bare encoders (they would need {result.BareSecondsForSameWork:F2} s for the same work)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory      {result.PeakWorkingSetBytes / (1024.0 * 1024):F0} MB working set"));
+        var output = Path.GetFullPath(parse.GetValue(_out) ?? Path.Combine("results", "bench", package.Name + ".json"));
+        AtomicFile.WriteText(output, JsonSerializer.Serialize(result, RunManifestWriter.Options) + "\n");
+        o.WriteLine($"written          {output}");
+        return ExitCodes.Ok;
+    }
+}

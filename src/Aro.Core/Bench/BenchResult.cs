@@ -1,0 +1,26 @@
+namespace Aro.Core.Bench;
+
+/// <summary>
+/// What <c>aro bench</c> measured. Throughputs are medians over batches (bare encoders) or one timed pass (pipeline).
+/// <see cref="Ratio"/> = the time the bare encoders need for the pipeline's encoder work, divided by the pipeline's
+/// wall time: 1.0 means decoding, resizing, tokenising, scoring and I/O are completely hidden behind inference.
+/// </summary>
+public sealed record BenchResult(
+    string Model,
+    string Machine,
+    int ProcessorCount,
+    string OnnxruntimeVersion,
+    int IntraOpThreads,
+    int DecodeThreads,
+    int BatchSize,
+    int TextBatchSize,
+    double ImagesPerSecond,
+    double CaptionsPerSecond,
+    int Cases,
+    long ImagesEncoded,
+    long CaptionsEncoded,
+    double PipelineSeconds,
+    double CasesPerSecond,
+    double BareSecondsForSameWork,
+    double Ratio,
+    long PeakWorkingSetBytes);

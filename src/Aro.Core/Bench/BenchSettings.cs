@@ -1,0 +1,11 @@
+using Aro.Core.Models;
+
+namespace Aro.Core.Bench;
+
+/// <summary>What <c>aro bench</c> measures with.</summary>
+/// <param name="Cases">Cases in the generated dataset (one distinct image and two distinct captions each).</param>
+/// <param name="BatchSize">Cases per pipeline batch; images per bare vision batch (text batches are twice that, as in eval).</param>
+/// <param name="Runtime">ONNX Runtime settings, the same for the bare encoders and the pipeline.</param>
+/// <param name="DecodeThreads">Pipeline decode threads (0: the eval default).</param>
+/// <param name="WorkDir">Where the dataset is generated (deleted afterwards).</param>
+public sealed record BenchSettings(int Cases, int BatchSize, RuntimeOptions Runtime, int DecodeThreads, string WorkDir);

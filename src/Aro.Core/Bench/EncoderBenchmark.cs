@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Aro.Core.Caching;
+using Aro.Core.Data;
+using Aro.Core.Eval;
+using Aro.Core.Models;
+
+namespace Aro.Core.Bench;
+
+/// <summary>
+/// <c>aro bench</c>: first the bare encoders on synthetic inputs made in memory (images/s of the vision graph,
+/// captions/s of the text graph, warm-up excluded, median over batches), then the full pipeline — decode, crop,
+/// resize, tokenise, encode, score — on a generated dataset, with the same session options; and their ratio.
+/// </summary>
+public static class EncoderBenchmark
+{
+    public static async Task<BenchResult> RunAsync(ModelPackage package, BenchSettings settings, Action<string> log, CancellationToken cancellationToken = default)
+    {
+        using var model = LoadedModel.Load(package, settings.Runtime);
+        var evaluation = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads);
+        var rounds = Math.Clamp((int)Math.Ceiling((double)settings.Cases / settings.BatchSize), 3, 10);
+
+        log($"bare vision graph: {rounds} batches of {settings.BatchSize} images");
+        var imageRate = settings.BatchSize / MedianSeconds(rounds, ImageBatch(model, settings.BatchSize), cancellationToken);
+        log($"bare text graph: {rounds} batches of {evaluation.TextBatchSize} captions");
+        var textRate = evaluation.TextBatchSize / MedianSeconds(rounds, TextBatch(model, evaluation.TextBatchSize), cancellationToken);
+
+        log($"generating {settings.Cases} cases (500x375 JPEGs) in {settings.WorkDir}");
+        var cases = SyntheticDataset.Write(settings.WorkDir, settings.Cases);
+        var fingerprint = ModelFingerprint.Compute(package);
+        using var store = EmbeddingStores.Open(fingerprint, null, noCache: true, log);
+        var pipeline = new EvaluationPipeline(model, evaluation, store, fingerprint);
+        var reader = new CasesJsonlReader(cases);
+        var sink = new CountingSink();
+        log($"pipeline: {settings.Cases} cases");
+        var clock = Stopwatch.StartNew();
+        await pipeline.RunAsync(reader.Subset, reader.ReadAsync(cancellationToken), sink, settings.Cases, cancellationToken: cancellationToken).ConfigureAwait(false);
+        clock.Stop();
+
+        var calls = pipeline.Calls;
+        var bare = (calls.ImagesEncoded / imageRate) + (calls.CaptionsEncoded / textRate);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new BenchResult(
+            package.Name,
+            Environment.MachineName,
+            Environment.ProcessorCount,
+            OnnxSessionFactory.RuntimeVersion,
+            settings.Runtime.IntraOpThreads,
+            evaluation.EffectivePreprocessThreads,
+            settings.BatchSize,
+            evaluation.TextBatchSize,
+            Math.Round(imageRate, 3),
+            Math.Round(textRate, 3),
+            sink.Count,
+            calls.ImagesEncoded,
+            calls.CaptionsEncoded,
+            Math.Round(seconds, 3),
+            Math.Round(sink.Count / seconds, 3),
+            Math.Round(bare, 3),
+            Math.Round(bare / seconds, 4),
+            Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    private static Action ImageBatch(LoadedModel model, int count)
+    {
+        var random = new Random(1);
+        var pixels = new float[count * model.Transform.TensorLength];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (float)((random.NextDouble() * 4) - 2);
+        }
+
+        return () => model.ImageEncoder.Encode(pixels, count);
+    }
+
+    private static Action TextBatch(LoadedModel model, int count)
+    {
+        // VG-length captions, like the pipeline's: "the dog is sitting on the bench 17".
+        var ids = Enumerable.Range(0, count)
+            .Select(i => model.Tokenizer.Encode(FormattableString.Invariant($"the dog is sitting on the bench {i}")))
+            .ToList();
+        return () => model.TextEncoder.Encode(ids);
+    }
+
+    private static double MedianSeconds(int rounds, Action run, CancellationToken cancellationToken)
+    {
+        run();
+        var times = new List<double>(rounds);
+        for (var i = 0; i < rounds; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            run();
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        times.Sort();
+        return rounds % 2 == 1 ? times[rounds / 2] : (times[(rounds / 2) - 1] + times[rounds / 2]) / 2;
+    }
+
+    private sealed class CountingSink : ICaseSink
+    {
+        public int Count { get; private set; }
+
+        public void Add(AroCase aroCase, CaseResult result) => Count++;
+
+        public void Skip(SkippedCase skipped) => throw new AroException($"bench case {skipped.Id} failed: {skipped.Reason}");
+
+        public void BatchCompleted()
+        {
+        }
+    }
+}
