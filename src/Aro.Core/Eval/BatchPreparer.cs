@@ -232,13 +232,9 @@ internal sealed class BatchPreparer(
     {
         try
         {
-            var image = _loader.Decode(bytes ?? ImageFiles.Read(aroCase.ImagePath), aroCase.ImagePath);
-            if (aroCase.Crop is { } crop)
-            {
-                image = PilCrop.Crop(image, crop);
-            }
-
-            model.Transform.Apply(image, destination);
+            using var image = _loader.Decode(bytes ?? ImageFiles.Read(aroCase.ImagePath), aroCase.ImagePath);
+            using var cropped = aroCase.Crop is { } crop ? PilCrop.Crop(image, crop) : null;
+            model.Transform.Apply(cropped ?? image, destination);
             return null;
         }
         catch (AroException ex)

@@ -39,7 +39,7 @@ public sealed class ClipImageTransform : IImageTransform
         var (width, height) = ResizedSize(image.Width, image.Height, Spec.ResizeShortestEdge);
         var top = (int)Math.Round((height - Spec.Height) / 2.0, MidpointRounding.ToEven);
         var left = (int)Math.Round((width - Spec.Width) / 2.0, MidpointRounding.ToEven);
-        var window = PilBicubicResampler.ResizeWindow(image, width, height, left, top, Spec.Width, Spec.Height);
+        using var window = PilBicubicResampler.ResizeWindow(image, width, height, left, top, Spec.Width, Spec.Height);
         ChwNormalizer.Write(window, Spec.Mean, Spec.Std, destination);
     }
 }

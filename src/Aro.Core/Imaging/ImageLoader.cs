@@ -57,34 +57,45 @@ public sealed class ImageLoader
         var height = codec.Info.Height;
         CheckSize(width, height, name);
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        var rgba = new byte[width * height * 4];
-        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
-        SKCodecResult result;
+
+        // Decode RGBA into a pooled buffer, then pack it to RGB in place (each write lands at or before its read).
+        var pixels = RgbPixels.Rent(width, height, width * height * 4);
         try
         {
-            result = codec.GetPixels(info, handle.AddrOfPinnedObject());
-        }
-        finally
-        {
-            handle.Free();
-        }
+            SKCodecResult result;
+            var handle = GCHandle.Alloc(pixels.Data, GCHandleType.Pinned);
+            try
+            {
+                result = codec.GetPixels(info, handle.AddrOfPinnedObject());
+            }
+            finally
+            {
+                handle.Free();
+            }
 
-        if (result != SKCodecResult.Success)
-        {
-            throw new ImageLoadException(name, result == SKCodecResult.IncompleteInput
-                ? "is truncated (the image data ends early)"
-                : $"cannot be decoded ({result})");
-        }
+            if (result != SKCodecResult.Success)
+            {
+                throw new ImageLoadException(name, result == SKCodecResult.IncompleteInput
+                    ? "is truncated (the image data ends early)"
+                    : $"cannot be decoded ({result})");
+            }
 
-        var rgb = new byte[width * height * 3];
-        for (int i = 0, j = 0; j < rgb.Length; i += 4, j += 3)
-        {
-            rgb[j] = rgba[i];
-            rgb[j + 1] = rgba[i + 1];
-            rgb[j + 2] = rgba[i + 2];
-        }
+            var data = pixels.Data;
+            var end = width * height * 3;
+            for (int i = 0, j = 0; j < end; i += 4, j += 3)
+            {
+                data[j] = data[i];
+                data[j + 1] = data[i + 1];
+                data[j + 2] = data[i + 2];
+            }
 
-        return new RgbPixels(width, height, rgb);
+            return pixels;
+        }
+        catch
+        {
+            pixels.Dispose();
+            throw;
+        }
     }
 
     private RgbPixels DecodeWithImageSharp(byte[] bytes, string name)

@@ -1,16 +1,21 @@
+using System.Buffers;
+
 namespace Aro.Core.Imaging;
 
 /// <summary>
 /// Pillow's <c>Image.resize(size, BICUBIC)</c> for 8-bit RGB, bit for bit: a horizontal pass then a vertical
 /// pass, each accumulating in 22-bit fixed point and rounding to bytes (Pillow clips and rounds between the
 /// passes; ImageSharp keeps floats, which is why its output differs by up to ~20 levels on upscales).
+/// Integer sums are exact, so the loops may run in any order: the vertical pass adds whole rows at a time.
 /// </summary>
 public static class PilBicubicResampler
 {
+    private const int Half = 1 << (ResampleKernel.PrecisionBits - 1);
+
     /// <summary>
     /// Resizes <paramref name="source"/> to <paramref name="outputWidth"/> x <paramref name="outputHeight"/> and returns
     /// only the window at (<paramref name="left"/>, <paramref name="top"/>) of the given size — the center crop that
-    /// follows a CLIP resize — without computing the pixels the crop throws away.
+    /// follows a CLIP resize — without computing the pixels the crop throws away. The result is pooled: dispose it.
     /// </summary>
     public static RgbPixels ResizeWindow(
         RgbPixels source, int outputWidth, int outputHeight, int left, int top, int windowWidth, int windowHeight)
@@ -27,31 +32,38 @@ public static class PilBicubicResampler
         var rows = needHorizontal
             ? ResampleRows(source, horizontal, firstRow, rowCount)
             : CopyWindow(source, left, firstRow, windowWidth, rowCount);
-        return needVertical ? ResampleColumns(rows, vertical, firstRow) : rows;
+        if (!needVertical)
+        {
+            return rows;
+        }
+
+        using (rows)
+        {
+            return ResampleColumns(rows, vertical, firstRow);
+        }
     }
 
-    /// <summary>Whole-image resize, exactly <c>Image.resize((width, height), BICUBIC)</c>.</summary>
+    /// <summary>Whole-image resize, exactly <c>Image.resize((width, height), BICUBIC)</c>. The result is pooled: dispose it.</summary>
     public static RgbPixels Resize(RgbPixels source, int width, int height) =>
         ResizeWindow(source, width, height, 0, 0, width, height);
 
     private static RgbPixels ResampleRows(RgbPixels source, ResampleKernel kernel, int firstRow, int rowCount)
     {
         var outWidth = kernel.Starts.Length;
-        var output = new byte[outWidth * rowCount * 3];
+        var result = RgbPixels.Rent(outWidth, rowCount);
+        var output = result.Data;
         var input = source.Data;
         var weights = kernel.Weights;
-        const int half = 1 << (ResampleKernel.PrecisionBits - 1);
         for (var y = 0; y < rowCount; y++)
         {
             var inRow = (firstRow + y) * source.Stride;
             var outRow = y * outWidth * 3;
             for (var x = 0; x < outWidth; x++)
             {
-                var start = kernel.Starts[x];
                 var count = kernel.Counts[x];
                 var k = x * kernel.Size;
-                int r = half, g = half, b = half;
-                var p = inRow + (start * 3);
+                int r = Half, g = Half, b = Half;
+                var p = inRow + (kernel.Starts[x] * 3);
                 for (var i = 0; i < count; i++, p += 3)
                 {
                     var w = weights[k + i];
@@ -67,49 +79,60 @@ public static class PilBicubicResampler
             }
         }
 
-        return new RgbPixels(outWidth, rowCount, output);
+        return result;
     }
 
     private static RgbPixels ResampleColumns(RgbPixels rows, ResampleKernel kernel, int firstRow)
     {
         var outHeight = kernel.Starts.Length;
-        var width = rows.Width;
         var stride = rows.Stride;
-        var output = new byte[width * outHeight * 3];
+        var result = RgbPixels.Rent(rows.Width, outHeight);
+        var output = result.Data;
         var input = rows.Data;
         var weights = kernel.Weights;
-        const int half = 1 << (ResampleKernel.PrecisionBits - 1);
-        for (var y = 0; y < outHeight; y++)
+        var sums = ArrayPool<int>.Shared.Rent(stride);
+        try
         {
-            var start = kernel.Starts[y] - firstRow;
-            var count = kernel.Counts[y];
-            var k = y * kernel.Size;
-            var outRow = y * stride;
-            for (var c = 0; c < stride; c++)
+            for (var y = 0; y < outHeight; y++)
             {
-                var sum = half;
-                var p = (start * stride) + c;
-                for (var i = 0; i < count; i++, p += stride)
+                var acc = sums.AsSpan(0, stride);
+                acc.Fill(Half);
+                var start = kernel.Starts[y] - firstRow;
+                var k = y * kernel.Size;
+                for (var i = 0; i < kernel.Counts[y]; i++)
                 {
-                    sum += input[p] * weights[k + i];
+                    var w = weights[k + i];
+                    var row = input.AsSpan((start + i) * stride, stride);
+                    for (var c = 0; c < row.Length; c++)
+                    {
+                        acc[c] += row[c] * w;
+                    }
                 }
 
-                output[outRow + c] = Clip8(sum);
+                var outRow = output.AsSpan(y * stride, stride);
+                for (var c = 0; c < outRow.Length; c++)
+                {
+                    outRow[c] = Clip8(acc[c]);
+                }
             }
         }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sums);
+        }
 
-        return new RgbPixels(width, outHeight, output);
+        return result;
     }
 
     private static RgbPixels CopyWindow(RgbPixels source, int left, int top, int width, int height)
     {
-        var output = new byte[width * height * 3];
+        var result = RgbPixels.Rent(width, height);
         for (var y = 0; y < height; y++)
         {
-            Buffer.BlockCopy(source.Data, ((top + y) * source.Stride) + (left * 3), output, y * width * 3, width * 3);
+            Buffer.BlockCopy(source.Data, ((top + y) * source.Stride) + (left * 3), result.Data, y * width * 3, width * 3);
         }
 
-        return new RgbPixels(width, height, output);
+        return result;
     }
 
     /// <summary>Pillow's <c>clip8</c>: arithmetic shift (floor) out of fixed point, clamped to a byte.</summary>

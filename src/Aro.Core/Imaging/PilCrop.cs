@@ -35,7 +35,9 @@ public static class PilCrop
             throw new AroInputException($"crop box {box} covers {(long)width * height} pixels, more than the limit of {ImageLoader.DefaultMaxPixels}");
         }
 
-        var output = new byte[width * height * 3];
+        var cropped = RgbPixels.Rent(width, height);
+        var output = cropped.Data;
+        Array.Clear(output, 0, width * height * 3);
         var x0 = Math.Max(left, 0);
         var x1 = Math.Min(right, source.Width);
         var y0 = Math.Max(top, 0);
@@ -49,7 +51,7 @@ public static class PilCrop
             }
         }
 
-        return new RgbPixels(width, height, output);
+        return cropped;
     }
 
     private static int RoundHalfEven(double value)

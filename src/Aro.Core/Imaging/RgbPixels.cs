@@ -1,11 +1,20 @@
+using System.Buffers;
+
 namespace Aro.Core.Imaging;
 
 /// <summary>
 /// An 8-bit RGB raster, rows top to bottom, pixels interleaved R, G, B. The transforms work on this plain
 /// buffer because PIL's arithmetic (8-bit rounding between resize passes) is defined on bytes.
+/// <para>
+/// Rasters made by <see cref="Rent"/> borrow their buffer from <see cref="ArrayPool{T}.Shared"/> and give it back on
+/// <see cref="Dispose"/>: a photo's buffers are hundreds of KB each, and allocating them per image kept the garbage
+/// collector busy with full collections. Rasters built over a caller's array own nothing.
+/// </para>
 /// </summary>
-public sealed class RgbPixels
+public sealed class RgbPixels : IDisposable
 {
+    private byte[]? _rented;
+
     public RgbPixels(int width, int height, byte[] data)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(width);
@@ -24,9 +33,31 @@ public sealed class RgbPixels
 
     public int Height { get; }
 
-    /// <summary>Interleaved RGB bytes; at least <c>Width * Height * 3</c> long.</summary>
+    /// <summary>Interleaved RGB bytes; at least <c>Width * Height * 3</c> long (a rented buffer may be longer).</summary>
     public byte[] Data { get; }
+
+    /// <summary>Exactly the raster's bytes (a rented <see cref="Data"/> may be longer).</summary>
+    public byte[] ToArray() => Data.AsSpan(0, Width * Height * 3).ToArray();
 
     /// <summary>Bytes per row.</summary>
     public int Stride => Width * 3;
+
+    /// <summary>
+    /// A raster over a pooled buffer of at least <paramref name="minimumBytes"/> (default: the RGB size), contents
+    /// undefined.
+    /// </summary>
+    public static RgbPixels Rent(int width, int height, int minimumBytes = 0)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(checked(width * height * 3), minimumBytes));
+        return new RgbPixels(width, height, buffer) { _rented = buffer };
+    }
+
+    public void Dispose()
+    {
+        if (_rented is { } buffer)
+        {
+            _rented = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

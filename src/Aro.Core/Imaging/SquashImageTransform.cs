@@ -23,7 +23,7 @@ public sealed class SquashImageTransform : IImageTransform
 
     public void Apply(RgbPixels image, Span<float> destination)
     {
-        var resized = PilBicubicResampler.Resize(image, Spec.Width, Spec.Height);
+        using var resized = PilBicubicResampler.Resize(image, Spec.Width, Spec.Height);
         ChwNormalizer.Write(resized, Spec.Mean, Spec.Std, destination);
     }
 }

@@ -39,16 +39,17 @@ public static class OnnxSessionFactory
 
     private static void AppendCuda(SessionOptions sessionOptions)
     {
+        var gpuBuild = OrtEnv.Instance().GetAvailableProviders().Contains("CUDAExecutionProvider");
         try
         {
             sessionOptions.AppendExecutionProvider_CUDA(0);
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
-            throw new AroException(
-                "--device cuda: the CUDA execution provider is not available in this build of aro " +
-                "(it ships the CPU ONNX Runtime). Build with -p:AroGpu=true on a machine with CUDA 12 and cuDNN 9; " +
-                $"see the README. ONNX Runtime said: {FirstLine(ex.Message)}", 2, ex);
+            var why = gpuBuild
+                ? "this build has the CUDA execution provider, but it could not start: CUDA 13 and cuDNN 9 libraries (libcudart.so.13, libcublas.so.13, libcudnn.so.9) and an NVIDIA driver must be installed"
+                : "this build of aro ships the CPU ONNX Runtime; build it with `dotnet publish src/Aro.Cli -c Release -p:AroGpu=true` on a machine with CUDA 13 and cuDNN 9 (see the README)";
+            throw new AroException($"--device cuda: {why}. ONNX Runtime said: {FirstLine(ex.Message)}", 2, ex);
         }
     }
 

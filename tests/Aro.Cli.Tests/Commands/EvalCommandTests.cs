@@ -122,4 +122,17 @@ public sealed class EvalCommandTests
         Assert.Contains("Examples:", run.Out);
         Assert.Contains("aro eval --model models/demo", run.Out);
     }
+
+    [Fact]
+    public async Task Device_cuda_on_the_cpu_build_is_a_clear_error()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("eval", "--model", DemoModel, "--data", DemoData, "--subset", "relation", "--device", "cuda", "--out", temp.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--device cuda: this build of aro ships the CPU ONNX Runtime", run.Error);
+        Assert.Contains("-p:AroGpu=true", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class PilBicubicResamplerTests
         var data = Enumerable.Range(0, 5 * 4 * 3).Select(i => (byte)(i * 7)).ToArray();
         var image = new RgbPixels(5, 4, data);
 
-        Assert.Equal(data, PilBicubicResampler.Resize(image, 5, 4).Data);
+        Assert.Equal(data, PilBicubicResampler.Resize(image, 5, 4).ToArray());
     }
 
     [Fact]
@@ -19,8 +19,8 @@ public sealed class PilBicubicResamplerTests
     {
         var image = new RgbPixels(7, 3, [.. Enumerable.Repeat((byte)123, 7 * 3 * 3)]);
 
-        Assert.All(PilBicubicResampler.Resize(image, 40, 17).Data, b => Assert.Equal(123, b));
-        Assert.All(PilBicubicResampler.Resize(image, 2, 2).Data, b => Assert.Equal(123, b));
+        Assert.All(PilBicubicResampler.Resize(image, 40, 17).ToArray(), b => Assert.Equal(123, b));
+        Assert.All(PilBicubicResampler.Resize(image, 2, 2).ToArray(), b => Assert.Equal(123, b));
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class PilBicubicResamplerTests
         for (var y = 0; y < 30; y++)
         {
             Assert.Equal(
-                full.Data.AsSpan(((y + 4) * 50 * 3) + (9 * 3), 30 * 3).ToArray(),
-                window.Data.AsSpan(y * 30 * 3, 30 * 3).ToArray());
+                full.ToArray().AsSpan(((y + 4) * 50 * 3) + (9 * 3), 30 * 3).ToArray(),
+                window.ToArray().AsSpan(y * 30 * 3, 30 * 3).ToArray());
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class PilBicubicResamplerTests
     {
         var image = new RgbPixels(2, 1, [0, 0, 0, 255, 255, 255]);
 
-        var row = PilBicubicResampler.Resize(image, 4, 1).Data.Where((_, i) => i % 3 == 0).ToArray();
+        var row = PilBicubicResampler.Resize(image, 4, 1).ToArray().Where((_, i) => i % 3 == 0).ToArray();
 
         Assert.Equal(new byte[] { 0, 53, 202, 255 }, row);
     }
@@ -60,7 +60,7 @@ public sealed class PilBicubicResamplerTests
 
         var resized = PilBicubicResampler.Resize(new RgbPixels(8, 1, ramp), 3, 1);
 
-        Assert.Equal(new byte[] { 18, 237, 47, 193, 62, 152, 115, 140, 110 }, resized.Data);
+        Assert.Equal(new byte[] { 18, 237, 47, 193, 62, 152, 115, 140, 110 }, resized.ToArray());
     }
 
     [Fact]
@@ -76,6 +76,6 @@ public sealed class PilBicubicResamplerTests
             35, 68, 114, 78, 121, 107, 150, 187, 96, 144, 98, 84, 131, 35, 77,
             74, 111, 168, 128, 164, 93, 193, 230, 0, 93, 141, 70, 19, 74, 131,
         ];
-        Assert.Equal(expected, resized.Data);
+        Assert.Equal(expected, resized.ToArray());
     }
 }

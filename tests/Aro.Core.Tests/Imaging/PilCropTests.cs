@@ -32,7 +32,7 @@ public sealed class PilCropTests
             0, 0, 0, 0, 255, 0, 0, 0, 255,
             0, 0, 0, 0, 0, 0, 0, 0, 0,
         ];
-        Assert.Equal(expected, crop.Data);
+        Assert.Equal(expected, crop.ToArray());
     }
 
     [Theory]
