@@ -1362,6 +1362,9 @@ that describe them.
 - `cases.jsonl` ({cases} Order-style cases, `coco-order-*` ids, label 0): the original caption and four seeded
   word shuffles, each cleaned like ARO's `pre_caption`. Some shuffles equal the original (exact ties, which
   count right on Order).
+- `coco_karpathy_test.json` (6 images x 5 captions) and `flickr30k_test.json` (4 x 5): stand-ins for the Karpathy
+  test splits, raw captions from which aro generates the Order perturbations itself, so
+  `aro eval --model models/demo --data data/demo --subset all` runs all four subsets.
 """
 
 REFERENCE_README = """# Reference outputs (PyTorch) for the generated packages
