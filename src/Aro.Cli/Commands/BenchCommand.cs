@@ -24,16 +24,10 @@ internal sealed class BenchCommand : ICliCommand
     {
         _console = console;
         _device.AcceptOnlyFromAmong("cpu", "cuda");
-        foreach (var option in new[] { _images, _batchSize })
-        {
-            option.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() < 1)
-                {
-                    r.AddError($"{option.Name} must be at least 1.");
-                }
-            });
-        }
+        OptionValidation.Range(_images, 1, int.MaxValue);
+        OptionValidation.Range(_batchSize, 1, 4096);
+        OptionValidation.Range(_threads, 0, int.MaxValue);
+        OptionValidation.Range(_decodeThreads, 0, int.MaxValue);
 
         Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
         {

@@ -115,30 +115,10 @@ internal sealed class EvalCommand : ICliCommand
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _scoring.AcceptOnlyFromAmong("itc", "itm+itc");
         _onError.AcceptOnlyFromAmong("fail", "skip");
-        _batchSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 4096)
-            {
-                r.AddError("--batch-size must be between 1 and 4096.");
-            }
-        });
-        _limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1)
-            {
-                r.AddError("--limit must be at least 1.");
-            }
-        });
-        foreach (var option in new[] { _threads, _decodeThreads })
-        {
-            option.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() < 0)
-                {
-                    r.AddError($"{option.Name} must be 0 or more.");
-                }
-            });
-        }
+        OptionValidation.Range(_batchSize, 1, 4096);
+        OptionValidation.Range(_limit, 1, int.MaxValue);
+        OptionValidation.Range(_threads, 0, int.MaxValue);
+        OptionValidation.Range(_decodeThreads, 0, int.MaxValue);
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Aro.Core.IO;
 
 namespace Aro.Core.Data;
 
@@ -29,31 +30,19 @@ public static class CasesJsonlWriter
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
-        var temporary = full + ".tmp";
         var count = 0;
-        try
+        await AtomicFile.WriteAsync(full, async stream =>
         {
-            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            var buffer = new ArrayBufferWriter<byte>(1024);
+            await foreach (var item in cases.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                var buffer = new ArrayBufferWriter<byte>(1024);
-                await foreach (var item in cases.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    buffer.ResetWrittenCount();
-                    WriteLine(buffer, item, folder);
-                    await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                    count++;
-                }
-
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                buffer.ResetWrittenCount();
+                WriteLine(buffer, item, folder);
+                await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                count++;
             }
-
-            File.Move(temporary, full, overwrite: true);
-            return count;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        }).ConfigureAwait(false);
+        return count;
     }
 
     /// <summary>Writes <paramref name="cases"/> to <paramref name="path"/>; returns how many were written.</summary>

@@ -114,7 +114,7 @@ public static class EvalJob
         var progress = observer.SubsetStarted(subset);
         var total = Shards.CountIn(await reader.CountAsync(cancellationToken).ConfigureAwait(false), request.Settings.Limit, request.Shard);
         var done = state?.CasesDone ?? 0;
-        using var predictions = new PredictionsCsvWriter(partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
+        using var predictions = new PredictionsCsvWriter(finalPredictions, partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
         var sink = new SubsetSink(
             predictions,
             state is null ? new MacroAccuracy(subset) : MacroAccuracy.Restore(subset, state.Groups),
@@ -128,7 +128,7 @@ public static class EvalJob
         await pipeline.RunAsync(subset, cases, sink, total, done, progress, cancellationToken).ConfigureAwait(false);
 
         var finished = sink.Checkpoint(complete: true);
-        predictions.Commit(finalPredictions);
+        predictions.Commit();
         var summary = Summarize(subset, finished);
         GroupsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Groups(stem)), summary);
         checkpoints.Save(stem, finished);

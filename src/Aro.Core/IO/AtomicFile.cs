@@ -1,22 +1,41 @@
 namespace Aro.Core.IO;
 
 /// <summary>
-/// A file written under a temporary name beside its target, flushed to disk, then renamed over the target.
-/// Whoever reads the target sees the old file or the complete new one, never a half-written one. Disposing
-/// without <see cref="Commit"/> deletes the temporary file.
+/// The one way aro writes an output file: bytes go to a temporary file, are flushed to disk, and the temporary file
+/// is renamed over the target. Whoever reads the target sees the old file or the complete new one, never a
+/// half-written one (a test kills a writer with SIGKILL to prove it). Disposing without <see cref="Commit"/> deletes
+/// the temporary file — unless it is a checkpointed partial file (<see cref="OpenPartial"/>), which stays for a
+/// resumed run to continue.
 /// </summary>
 public sealed class AtomicFile : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly bool _keepOnAbandon;
     private bool _committed;
 
-    private AtomicFile(string path)
+    private AtomicFile(string path, string tempPath, long? resumeAt, bool keepOnAbandon)
     {
         Path = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(folder);
-        TempPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        _stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        TempPath = tempPath;
+        _keepOnAbandon = keepOnAbandon;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(TempPath)!);
+        if (resumeAt is { } length)
+        {
+            _stream = new FileStream(TempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            if (_stream.Length < length)
+            {
+                _stream.Dispose();
+                throw new AroInputException($"{TempPath}: shorter than the {length} bytes its checkpoint records; run again without --resume");
+            }
+
+            _stream.SetLength(length);
+            _stream.Seek(length, SeekOrigin.Begin);
+        }
+        else
+        {
+            _stream = new FileStream(TempPath, keepOnAbandon ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
     }
 
     /// <summary>The final path.</summary>
@@ -27,7 +46,21 @@ public sealed class AtomicFile : IDisposable
 
     public Stream Stream => _stream;
 
-    public static AtomicFile Create(string path) => new(path);
+    /// <summary>A new file for <paramref name="path"/>, written under a unique temporary name beside it.</summary>
+    public static AtomicFile Create(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!,
+            $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        return new AtomicFile(full, temp, null, keepOnAbandon: false);
+    }
+
+    /// <summary>
+    /// A file for <paramref name="path"/> written through the partial file <paramref name="partialPath"/>, which survives
+    /// an interruption; with <paramref name="resumeAt"/> the partial file is cut to that length and appended to.
+    /// </summary>
+    public static AtomicFile OpenPartial(string path, string partialPath, long? resumeAt) =>
+        new(path, System.IO.Path.GetFullPath(partialPath), resumeAt, keepOnAbandon: true);
 
     /// <summary>Writes a whole file atomically.</summary>
     public static void Write(string path, Action<Stream> write)
@@ -37,13 +70,24 @@ public sealed class AtomicFile : IDisposable
         file.Commit();
     }
 
+    /// <summary>Writes a whole file atomically from asynchronous code.</summary>
+    public static async Task WriteAsync(string path, Func<Stream, Task> write)
+    {
+        using var file = Create(path);
+        await write(file.Stream).ConfigureAwait(false);
+        file.Commit();
+    }
+
     /// <summary>Writes text atomically as UTF-8 without a byte-order mark.</summary>
     public static void WriteText(string path, string text) =>
-        Write(path, stream =>
-        {
-            var bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
-            stream.Write(bytes);
-        });
+        Write(path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text)));
+
+    /// <summary>Flushes what was written to disk and returns the temporary file's length (a resumable prefix).</summary>
+    public long Checkpoint()
+    {
+        _stream.Flush(flushToDisk: true);
+        return _stream.Length;
+    }
 
     /// <summary>Flushes to disk and renames the temporary file over the target.</summary>
     public void Commit()
@@ -62,6 +106,11 @@ public sealed class AtomicFile : IDisposable
         }
 
         _stream.Dispose();
+        if (_keepOnAbandon)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(TempPath);

@@ -1,51 +1,31 @@
 using Aro.Core.Eval;
+using Aro.Core.IO;
 using CsvHelper;
 
 namespace Aro.Core.Reports;
 
 /// <summary>
 /// Streams <c>&lt;subset&gt;.predictions.csv</c> (<c>index,id,group,label,prediction,correct,score_0..score_{L-1}</c>)
-/// into a partial file as results arrive. <see cref="Checkpoint"/> flushes whole rows to disk and returns the file's
-/// length, so an interrupted run can be resumed from that byte; <see cref="Commit"/> renames the file into place.
+/// through an <see cref="AtomicFile"/> whose partial file survives interruption: <see cref="Checkpoint"/> flushes
+/// whole rows to disk and returns the length to resume from; <see cref="Commit"/> renames the file into place.
 /// </summary>
 public sealed class PredictionsCsvWriter : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly AtomicFile _file;
     private readonly CsvWriter _csv;
     private int? _optionCount;
+    private bool _csvClosed;
 
+    /// <param name="path">The final file.</param>
     /// <param name="partialPath">Where rows go until <see cref="Commit"/>.</param>
     /// <param name="resumeAt">Length of the complete prefix to keep and append to, or null to start a new file.</param>
     /// <param name="optionCount">The option count of the rows already in the prefix (when resuming).</param>
-    public PredictionsCsvWriter(string partialPath, long? resumeAt = null, int? optionCount = null)
+    public PredictionsCsvWriter(string path, string partialPath, long? resumeAt = null, int? optionCount = null)
     {
-        PartialPath = Path.GetFullPath(partialPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(PartialPath)!);
-        if (resumeAt is { } length)
-        {
-            _stream = new FileStream(PartialPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            if (_stream.Length < length)
-            {
-                _stream.Dispose();
-                throw new AroInputException($"{PartialPath}: shorter ({length} bytes expected) than its checkpoint says; run again without --resume");
-            }
-
-            _stream.SetLength(length);
-            _stream.Seek(length, SeekOrigin.Begin);
-            _optionCount = optionCount;
-        }
-        else
-        {
-            _stream = new FileStream(PartialPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        }
-
-        _csv = CsvFormat.CreateWriter(_stream);
+        _file = AtomicFile.OpenPartial(path, partialPath, resumeAt);
+        _optionCount = resumeAt is null ? null : optionCount;
+        _csv = CsvFormat.CreateWriter(_file.Stream);
     }
-
-    public string PartialPath { get; }
-
-    /// <summary>The number of options of the rows written (null until the first row).</summary>
-    public int? OptionCount => _optionCount;
 
     public void Write(CaseResult result)
     {
@@ -74,33 +54,34 @@ public sealed class PredictionsCsvWriter : IDisposable
         _csv.NextRecord();
     }
 
-    /// <summary>Writes every row so far to disk and returns the file's length (a resumable prefix).</summary>
+    /// <summary>Writes every row so far to disk and returns the partial file's length (a resumable prefix).</summary>
     public long Checkpoint()
     {
         _csv.Flush();
-        _stream.Flush(flushToDisk: true);
-        return _stream.Length;
+        return _file.Checkpoint();
     }
 
-    /// <summary>Finishes the file and renames it over <paramref name="finalPath"/>.</summary>
-    public void Commit(string finalPath)
+    /// <summary>Finishes the file and renames it into place.</summary>
+    public void Commit()
     {
         if (_optionCount is null)
         {
             WriteHeader(2);
         }
 
-        Checkpoint();
         _csv.Dispose();
-        _stream.Dispose();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(finalPath))!);
-        File.Move(PartialPath, finalPath, overwrite: true);
+        _csvClosed = true;
+        _file.Commit();
     }
 
     public void Dispose()
     {
-        _csv.Dispose();
-        _stream.Dispose();
+        if (!_csvClosed)
+        {
+            _csv.Dispose();
+        }
+
+        _file.Dispose();
     }
 
     private void WriteHeader(int options)

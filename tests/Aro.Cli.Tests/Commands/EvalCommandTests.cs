@@ -135,4 +135,20 @@ public sealed class EvalCommandTests
         Assert.Contains("-p:AroGpu=true", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
     }
+
+    [Theory]
+    [InlineData("--batch-size", "x", "Cannot parse argument 'x'")]
+    [InlineData("--batch-size", "0", "--batch-size must be between 1 and 4096")]
+    [InlineData("--limit", "-3", "--limit must be at least 1")]
+    [InlineData("--on-error", "ignore", "ignore")]
+    [InlineData("--shard", "3/3", "--shard '3/3' is not i/n")]
+    [InlineData("--seeds", "1,x", "--seeds: 'x' is not an integer")]
+    public async Task Bad_option_values_exit_2_without_a_stack_trace(string option, string value, string message)
+    {
+        var run = await CliRun.InvokeAsync("eval", "--model", DemoModel, "--data", DemoData, "--subset", "relation", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
 }

@@ -78,21 +78,7 @@ public sealed class PerceptronModel
     /// <summary>Writes the model to <paramref name="path"/> through a temporary file, so no half-written model remains.</summary>
     public void Save(string path)
     {
-        var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                Save(stream);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        IO.AtomicFile.Write(Path.GetFullPath(path), Save);
     }
 
     /// <summary>Writes the gzip-compressed model to <paramref name="stream"/> (left open).</summary>

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Aro.Cli;
+
+/// <summary>
+/// Range checks for integer options that read the typed token, not the converted value: a validator that asks for
+/// the value of a token that did not parse ("--batch-size x") would throw inside the parser instead of letting it
+/// report the parse error.
+/// </summary>
+internal static class OptionValidation
+{
+    public static void Range<T>(Option<T> option, int min, int max) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0
+                && int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && (value < min || value > max))
+            {
+                result.AddError(max == int.MaxValue
+                    ? $"{option.Name} must be at least {min}."
+                    : $"{option.Name} must be between {min} and {max}.");
+            }
+        });
+}
