@@ -21,6 +21,8 @@ public static class AroCli
             new TaggerCommand(console),
             new MergeCommand(console),
             new BenchCommand(console),
+            new ReportCommand(console),
+            new CompareCommand(console),
         };
         var root = new RootCommand(
             "aro: evaluate vision-language models (CLIP, NegCLIP, BLIP) on the ARO compositionality benchmark " +
@@ -33,6 +35,8 @@ public static class AroCli
                 "aro eval --model models/demo --subset data/demo/cases.jsonl",
                 "aro eval --model clip --subset relation --data ~/aro-data",
                 "aro models inspect models/demo",
+                "aro report results/clip results/negclip --out report.html",
+                "aro compare results/baseline results/candidate --max-drop 0.01",
             ],
         };
         foreach (var command in commands)

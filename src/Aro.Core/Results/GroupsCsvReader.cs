@@ -1,0 +1,28 @@
+namespace Aro.Core.Results;
+
+/// <summary>Reads <c>&lt;subset&gt;.groups.csv</c> back; a group named twice is an error.</summary>
+public static class GroupsCsvReader
+{
+    private static readonly string[] Required = ["group", "count", "accuracy", "included"];
+
+    public static IReadOnlyList<GroupRow> Read(string path)
+    {
+        using var csv = CsvInput.Open(path, Required);
+        var rows = new List<GroupRow>();
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var at = csv.At;
+            var group = csv.Text("group");
+            if (lines.TryGetValue(group, out var first))
+            {
+                throw at.Error("group", $"'{group}' already appears on line {first}");
+            }
+
+            lines[group] = at.Number;
+            rows.Add(new GroupRow(group, csv.Count("count"), csv.Share("accuracy"), csv.Bool("included")));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Aro.Core.Results;
+
+/// <summary>Reads <c>summary.csv</c> back; a subset named twice is an error (which row would a gate compare?).</summary>
+public static class SummaryCsvReader
+{
+    private static readonly string[] Required = ["subset", "samples", "groups", "micro_accuracy", "macro_accuracy"];
+
+    public static IReadOnlyList<SummaryRow> Read(string path)
+    {
+        using var csv = CsvInput.Open(path, Required);
+        var rows = new List<SummaryRow>();
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var at = csv.At;
+            var subset = csv.Text("subset");
+            if (lines.TryGetValue(subset, out var first))
+            {
+                throw at.Error("subset", $"'{subset}' already appears on line {first}");
+            }
+
+            lines[subset] = at.Number;
+            rows.Add(new SummaryRow(
+                subset,
+                csv.Count("samples"),
+                csv.Count("groups"),
+                csv.Share("micro_accuracy"),
+                csv.Share("macro_accuracy"),
+                csv.OptionalCount("skipped")));
+        }
+
+        return rows;
+    }
+}
