@@ -84,15 +84,6 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
     {
         ArgumentNullException.ThrowIfNull(caption);
         var body = _bert.EncodeToIds(BertTextCleaner.Clean(caption), addSpecialTokens: false);
-        var length = Math.Min(body.Count, ContextLength - 2);
-        var ids = new int[length + 2];
-        ids[0] = ClassificationId;
-        for (var i = 0; i < length; i++)
-        {
-            ids[i + 1] = body[i];
-        }
-
-        ids[^1] = SeparatorId;
-        return ids;
+        return TokenFraming.Frame(ClassificationId, body, SeparatorId, ContextLength);
     }
 }

@@ -86,17 +86,7 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
     public int[] Encode(string caption)
     {
         ArgumentNullException.ThrowIfNull(caption);
-        var body = _bpe.EncodeToIds(caption);
-        var length = Math.Min(body.Count, ContextLength - 2);
-        var ids = new int[length + 2];
-        ids[0] = StartId;
-        for (var i = 0; i < length; i++)
-        {
-            ids[i + 1] = body[i];
-        }
-
-        ids[^1] = EndId;
-        return ids;
+        return TokenFraming.Frame(StartId, _bpe.EncodeToIds(caption), EndId, ContextLength);
     }
 
     private static IEnumerable<string> ReadMerges(string mergesTxt)
