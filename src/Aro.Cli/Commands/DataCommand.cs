@@ -3,7 +3,7 @@ using Aro.Core.Data;
 
 namespace Aro.Cli.Commands;
 
-/// <summary><c>aro data freeze</c> (and the data download commands).</summary>
+/// <summary><c>aro data list | pull | verify | freeze</c>.</summary>
 internal sealed class DataCommand : ICliCommand
 {
     private readonly CliConsole _console;
@@ -21,15 +21,29 @@ internal sealed class DataCommand : ICliCommand
             _freezeSubset, _freezeData, _freezeSeed, _freezeOut, _freezeLimit,
         };
         freeze.SetAction(FreezeAsync);
-        Command = new Command("data", "Benchmark data: freeze cases.") { freeze };
-        Examples = new Dictionary<Command, IReadOnlyList<string>>
+        var parts = new ICliCommand[] { new DataListCommand(console), new DataPullCommand(console), new DataVerifyCommand(console) };
+        Command = new Command("data", "Benchmark data: list, pull (download), verify, freeze cases.");
+        foreach (var part in parts)
         {
+            Command.Subcommands.Add(part.Command);
+        }
+
+        Command.Subcommands.Add(freeze);
+        var examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [Command] = ["aro data list", "aro data pull relation", "aro data verify relation"],
             [freeze] =
             [
                 "aro data freeze --subset coco-order --seed 1 --out frozen/coco-order.seed-1.jsonl",
                 "aro eval --model clip --subset frozen/coco-order.seed-1.jsonl",
             ],
         };
+        foreach (var (command, lines) in parts.SelectMany(p => p.Examples))
+        {
+            examples[command] = lines;
+        }
+
+        Examples = examples;
     }
 
     public Command Command { get; }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aro.Cli.Rendering;
 using Aro.Core.Data;
+using Aro.Core.Download;
 using Aro.Core.Eval;
 using Aro.Core.Models;
 
@@ -107,6 +108,11 @@ internal sealed class EvalCommand : ICliCommand
         Description = "Continue an interrupted run from the checkpoints in its results folder (same model, data and settings).",
     };
 
+    private readonly Option<bool> _pull = new("--pull")
+    {
+        Description = "Download a missing catalog model (aro models pull) and missing or incomplete subset data (aro data pull) first. Without it nothing is downloaded.",
+    };
+
     private readonly CliConsole _console;
 
     public EvalCommand(CliConsole console)
@@ -122,7 +128,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _shard, _resume,
+            _onError, _allowSkips, _noCache, _cacheDir, _shard, _resume, _pull,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -137,6 +143,7 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
                 "aro eval --model clip --subset all --shard 0/4 --out results/clip-0   (then aro merge)",
                 "aro eval --model clip --subset all --resume   (after Ctrl-C)",
+                "aro eval --model clip --subset relation --pull        # downloads the model and data first",
             ],
         };
     }
@@ -144,6 +151,52 @@ internal sealed class EvalCommand : ICliCommand
     public Command Command { get; }
 
     public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    /// <summary>
+    /// Without --pull: fails (exit 2) naming every missing model or subset with the command that fetches it.
+    /// With --pull: fetches the model if it is a catalog name not yet installed, and every named subset's missing data.
+    /// </summary>
+    private async Task EnsurePrerequisitesAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var model = parse.GetValue(_model)!;
+        var subsets = parse.GetValue(_subset)!;
+        var data = parse.GetValue(_data);
+        if (EvalPrerequisites.UninstalledCatalogModel(model) is null)
+        {
+            // Not a catalog model waiting to be pulled: an unknown name or a wrong path is the first thing to report.
+            ModelLocator.Resolve(model);
+        }
+
+        if (!parse.GetValue(_pull))
+        {
+            var missing = EvalPrerequisites.Find(model, subsets, data);
+            if (missing.Count == 0)
+            {
+                return;
+            }
+
+            var lines = missing.Select(m => $"  - {m.Problem}: {(m.Pullable ? "run" : "build it with")} `{m.Command}`");
+            var hint = missing.Any(m => m.Pullable)
+                ? "Run the command(s) above, or add --pull to download first (aro never downloads without it)."
+                : "Build it with the command above, then run aro eval again.";
+            throw new Aro.Core.AroInputException(
+                $"aro eval needs what is not here:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{Environment.NewLine}{hint}");
+        }
+
+        var endpoints = DownloadEndpoints.FromEnvironment();
+        var observer = new ConsoleDownloadObserver(_console);
+        if (EvalPrerequisites.UninstalledCatalogModel(model) is { } entry)
+        {
+            var puller = ModelPuller.Create(DownloadOptions.Default, endpoints);
+            await observer.RunAsync(o => puller.PullAsync(entry, ModelLocator.ModelsRoot, new ModelPullOptions(), o, cancellationToken)).ConfigureAwait(false);
+        }
+
+        var dataPuller = DataPuller.Create(DownloadOptions.Default, endpoints);
+        foreach (var subset in EvalPrerequisites.NativeSubsets(subsets))
+        {
+            await observer.RunAsync(o => dataPuller.PullAsync(subset, data, new DataPullOptions(), o, cancellationToken)).ConfigureAwait(false);
+        }
+    }
 
     private IReadOnlyList<int> SeedList(ParseResult parse)
     {
@@ -176,6 +229,7 @@ internal sealed class EvalCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        await EnsurePrerequisitesAsync(parse, cancellationToken).ConfigureAwait(false);
         var request = new EvalRequest(
             parse.GetValue(_model)!,
             parse.GetValue(_subset)!,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Aro.Core.Download;
 using Aro.Core.Models;
 using Aro.Cli.Rendering;
 using Aro.Core.Text;
@@ -7,11 +8,15 @@ using Spectre.Console;
 
 namespace Aro.Cli.Commands;
 
-/// <summary><c>aro models list | inspect</c>.</summary>
+/// <summary><c>aro models list | pull | inspect</c>.</summary>
 internal sealed class ModelsCommand : ICliCommand
 {
     private readonly CliConsole _console;
     private readonly Argument<string> _inspectDir = new("dir") { Description = "A model package folder or a model name." };
+    private readonly Argument<string> _pullName = new("name") { Description = "A model name from `aro models list` (clip downloads; negclip and blip-* print how to export them)." };
+    private readonly Option<string?> _pullCatalog = new("--catalog") { Description = "Read model entries from this catalog file instead of the built-in models/catalog.json." };
+    private readonly Option<bool> _pullForce = new("--force") { Description = "Download again and replace the model's folder even if it is present." };
+    private readonly Option<bool> _pullAllowUnverified = new("--allow-unverified") { Description = "Install files for which neither the catalog nor the server gives a hash (their sha256 is still recorded)." };
 
     public ModelsCommand(CliConsole console)
     {
@@ -23,11 +28,20 @@ internal sealed class ModelsCommand : ICliCommand
             _inspectDir,
         };
         inspect.SetAction(Inspect);
-        Command = new Command("models", "Model packages: list and inspect.") { list, inspect };
+        var pull = new Command(
+            "pull",
+            "Download a catalog model into models/<name> (or $ARO_MODELS/<name>): resumes an interrupted download, checks every file's sha256, " +
+            "and moves the folder into place only when it is complete. ARO_HF_ENDPOINT (or HF_ENDPOINT) points it at a Hugging Face mirror.")
+        {
+            _pullName, _pullCatalog, _pullForce, _pullAllowUnverified,
+        };
+        pull.SetAction(PullAsync);
+        Command = new Command("models", "Model packages: list, pull and inspect.") { list, pull, inspect };
         Examples = new Dictionary<Command, IReadOnlyList<string>>
         {
-            [Command] = ["aro models list", "aro models inspect models/demo"],
+            [Command] = ["aro models list", "aro models pull clip", "aro models inspect models/demo"],
             [list] = ["aro models list", "ARO_MODELS=/data/models aro models list"],
+            [pull] = ["aro models pull clip", "ARO_MODELS=/data/models aro models pull clip", "HF_ENDPOINT=https://hf-mirror.com aro models pull clip"],
             [inspect] = ["aro models inspect models/demo", "aro models inspect ~/hf/clip-vit-base-patch32"],
         };
     }
@@ -75,6 +89,31 @@ internal sealed class ModelsCommand : ICliCommand
         }
 
         _console.Results.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> PullAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var name = parse.GetValue(_pullName)!;
+        var catalog = parse.GetValue(_pullCatalog) is { } path ? ModelCatalog.Load(path) : ModelCatalog.BuiltIn;
+        var model = catalog.Find(name)
+            ?? throw new Aro.Core.AroInputException($"unknown model '{name}'; the catalog lists {string.Join(", ", catalog.Models.Select(m => m.Name))}");
+        var puller = ModelPuller.Create(DownloadOptions.Default, DownloadEndpoints.FromEnvironment());
+        var options = new ModelPullOptions(parse.GetValue(_pullForce), parse.GetValue(_pullAllowUnverified));
+        var observer = new ConsoleDownloadObserver(_console);
+        var result = await observer.RunAsync(o => puller.PullAsync(model, ModelLocator.ModelsRoot, options, o, cancellationToken)).ConfigureAwait(false);
+        if (result.AlreadyInstalled)
+        {
+            _console.Out.WriteLine($"{model.Name} is already installed in {result.Folder} (--force downloads it again)");
+            return ExitCodes.Ok;
+        }
+
+        var files = result.Receipt!.Files;
+        var againstServer = files.Count(f => f.VerifiedAgainst != "catalog");
+        var checkedText = againstServer == 0
+            ? "every sha256 matches the catalog"
+            : $"{files.Count - againstServer} sha256 match the catalog, {againstServer} checked against the server's hash only (see {ModelReceipt.FileName})";
+        _console.Out.WriteLine($"installed {model.Name} in {result.Folder}: {files.Count} files, {Sizes.Format(files.Sum(f => f.Size))}; {checkedText}");
         return ExitCodes.Ok;
     }
 

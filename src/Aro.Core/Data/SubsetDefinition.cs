@@ -18,6 +18,19 @@ public sealed record SubsetDefinition(
     IGroupFilter GroupFilter,
     string? NativeFile)
 {
+    /// <summary>
+    /// A second folder name under the data root that may hold this subset: VG-Relation and VG-Attribution share
+    /// their images, so <c>aro data pull</c> puts both in <c>vg/</c> (the official layout: both JSON files and
+    /// <c>images/</c> in one folder).
+    /// </summary>
+    public string? SharedFolder { get; init; }
+
+    /// <summary>The number of cases in the official files (a different count is worth a warning), if known.</summary>
+    public int? OfficialCases { get; init; }
+
+    /// <summary>The folder names under a data root that may hold this subset, in the order they are searched.</summary>
+    public IReadOnlyList<string> DataFolders => SharedFolder is null ? [Name] : [Name, SharedFolder];
+
     /// <summary>The id of the case at <paramref name="index"/>.</summary>
     public string CaseId(int index) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IdPrefix}-{index:D6}");

@@ -11,21 +11,38 @@ public static class SubsetRegistry
     public const string FlickrOrderName = "flickr-order";
     public const string AllName = "all";
 
+    /// <summary>The folder (under the data root) that holds both VG subsets and their shared images.</summary>
+    public const string VgFolder = "vg";
+
     public static SubsetDefinition Relation { get; } = new(
         RelationName, "VG-Relation", "vg-relation", MetricOfRecord.MacroOverGroups,
-        ExcludedRelationsFilter.Instance, "visual_genome_relation.json");
+        ExcludedRelationsFilter.Instance, "visual_genome_relation.json")
+    {
+        SharedFolder = VgFolder,
+        OfficialCases = 23_937,
+    };
 
     public static SubsetDefinition Attribution { get; } = new(
         AttributionName, "VG-Attribution", "vg-attribution", MetricOfRecord.MacroOverGroups,
-        new MinimumCountFilter(25), "visual_genome_attribution.json");
+        new MinimumCountFilter(25), "visual_genome_attribution.json")
+    {
+        SharedFolder = VgFolder,
+        OfficialCases = 28_748,
+    };
 
     public static SubsetDefinition CocoOrder { get; } = new(
         CocoOrderName, "COCO-Order", "coco-order", MetricOfRecord.Micro,
-        AllGroupsFilter.Instance, "coco_karpathy_test.json");
+        AllGroupsFilter.Instance, "coco_karpathy_test.json")
+    {
+        OfficialCases = 25_010,
+    };
 
     public static SubsetDefinition FlickrOrder { get; } = new(
         FlickrOrderName, "Flickr30k-Order", "flickr-order", MetricOfRecord.Micro,
-        AllGroupsFilter.Instance, "flickr30k_test.json");
+        AllGroupsFilter.Instance, "flickr30k_test.json")
+    {
+        OfficialCases = 5_000,
+    };
 
     /// <summary>The four subsets in the paper's column order.</summary>
     public static IReadOnlyList<SubsetDefinition> All { get; } = [Relation, Attribution, CocoOrder, FlickrOrder];

@@ -33,7 +33,7 @@ public static class ModelLocator
             var folder = Path.GetFullPath(Path.Combine(ModelsRoot, model));
             var how = entry.Export is not null
                 ? $"Export it from its checkpoint with: {entry.Export}"
-                : $"Download {string.Join(", ", entry.Download!.Files.Select(f => f.Path))} from {entry.Homepage} into {folder}";
+                : $"Download it with `aro models pull {model}` (or add --pull to aro eval).";
             throw new AroInputException($"model '{model}' ({entry.Title}) is not installed: no folder {folder}. {how}");
         }
 
@@ -44,10 +44,11 @@ public static class ModelLocator
             : $"unknown model '{model}': no folder {Path.GetFullPath(Path.Combine(ModelsRoot, model))}. Models present under {Path.GetFullPath(ModelsRoot)}: {knownText}. Pass a folder with --model DIR or set {EnvironmentVariable}.");
     }
 
-    /// <summary>The model folders present under <see cref="ModelsRoot"/>.</summary>
+    /// <summary>The model folders present under <see cref="ModelsRoot"/> (not the hidden ones a pull is still filling).</summary>
     public static IReadOnlyList<string> KnownNames() =>
         Directory.Exists(ModelsRoot)
             ? [.. Directory.EnumerateDirectories(ModelsRoot)
+                .Where(d => !Path.GetFileName(d).StartsWith('.'))
                 .Where(d => Directory.EnumerateFiles(d, "*.onnx", SearchOption.AllDirectories).Any())
                 .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
             : [];

@@ -1,3 +1,4 @@
+using Aro.Cli.Tests.Support;
 using Aro.Core.Models;
 using Aro.TestSupport;
 using Xunit;
@@ -5,6 +6,7 @@ using Xunit;
 namespace Aro.Cli.Tests.Commands;
 
 /// <summary><c>aro models list</c>: the catalog's models with presence, then the other packages of the models folder.</summary>
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class ModelsListTests
 {
     [Fact]

@@ -52,7 +52,14 @@ public sealed class ModelCatalogTests
         Assert.Equal(
             ["onnx/vision_model.onnx", "onnx/text_model.onnx", "vocab.json", "merges.txt", "preprocessor_config.json", "tokenizer_config.json"],
             clip.Download!.Files.Select(f => f.Path));
-        Assert.All(clip.Download.Files, f => Assert.Equal("https://huggingface.co/Xenova/clip-vit-base-patch32/resolve/main/" + f.Path, f.Url));
+        // Pinned to one revision, so the catalog's sizes and sha256 describe exactly the bytes these URLs serve.
+        Assert.All(clip.Download.Files, f =>
+        {
+            Assert.Equal("https://huggingface.co/Xenova/clip-vit-base-patch32/resolve/d15189d7028b43f1d3e65039190477f6af591c2a/" + f.Path, f.Url);
+            Assert.NotNull(f.Sha256);
+            Assert.NotNull(f.Size);
+        });
+        Assert.Equal(clip.Download.Files.Sum(f => f.Size), clip.SizeBytes);
     }
 
     [Fact]

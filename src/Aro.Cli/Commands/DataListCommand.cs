@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Aro.Core.Data;
+using Spectre.Console;
+
+namespace Aro.Cli.Commands;
+
+/// <summary><c>aro data list</c>: the subsets, where their data is expected, and whether it is there.</summary>
+internal sealed class DataListCommand : ICliCommand
+{
+    private readonly CliConsole _console;
+    private readonly Option<string?> _data = SubsetArgument.DataOption();
+
+    public DataListCommand(CliConsole console)
+    {
+        _console = console;
+        Command = new Command("list", "List the subsets, where their data is expected (data/ or $ARO_DATA), and whether it is present and complete.")
+        {
+            _data,
+        };
+        Command.SetAction(RunAsync);
+        Examples = new Dictionary<Command, IReadOnlyList<string>>
+        {
+            [Command] = ["aro data list", "aro data list --data ~/aro-data"],
+        };
+    }
+
+    public Command Command { get; }
+
+    public IReadOnlyDictionary<Command, IReadOnlyList<string>> Examples { get; }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var data = parse.GetValue(_data);
+        var table = new Table().Border(TableBorder.Rounded).Title("benchmark data")
+            .AddColumn(new TableColumn("subset").NoWrap()).AddColumn("folder").AddColumn(new TableColumn("cases").RightAligned())
+            .AddColumn(new TableColumn("images").RightAligned()).AddColumn("status");
+        var commands = new List<string>();
+        foreach (var subset in SubsetRegistry.All)
+        {
+            var result = await DataVerifier.VerifyAsync(subset, data, deep: false, null, cancellationToken).ConfigureAwait(false);
+            var status = result switch
+            {
+                { Complete: true } => "[green]complete[/]",
+                { AnnotationFile: null } => "absent",
+                { Problem: not null } => "[red]unreadable annotations[/]",
+                _ => string.Create(CultureInfo.InvariantCulture, $"[yellow]{result.Missing.Count:N0} images missing[/]"),
+            };
+            if (!result.Complete)
+            {
+                commands.Add(result is { Problem: not null, AnnotationFile: not null } ? $"aro data verify {subset.Name}" : DataLocator.PullCommand(subset, data));
+            }
+
+            var found = result.Problem is null;
+            table.AddRow(
+                Markup.Escape(subset.Name),
+                Markup.Escape(ShortPath(result.Folder)),
+                found ? result.Cases.ToString("N0", CultureInfo.InvariantCulture) : "",
+                found ? string.Create(CultureInfo.InvariantCulture, $"{result.Images - result.Missing.Count:N0}/{result.Images:N0}") : "",
+                status);
+        }
+
+        _console.Results.Write(table);
+        if (commands.Count > 0)
+        {
+            _console.Out.WriteLine("Get what is missing with:");
+            foreach (var command in commands)
+            {
+                _console.Out.WriteLine($"  {command}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Relative to the working folder when inside it (<c>data/vg</c>), else absolute.</summary>
+    private static string ShortPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+}

@@ -1,0 +1,295 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Aro.Core.Download;
+
+/// <summary>
+/// Fetches one file into <c>{destination}.part</c>, resuming what an earlier attempt (or run) left there with an
+/// HTTP Range request, retrying transient failures with backoff, then checks size, hash and content and only then
+/// renames it to its final name. A server that ignores Range (200 instead of 206) restarts the file from zero.
+/// A wrong hash deletes the file and fails with exit code 1, naming the file and both hashes.
+/// </summary>
+public sealed class FileDownloader(HttpClient http, DownloadOptions options)
+{
+    private const int BufferSize = 1 << 16;
+
+    public DownloadOptions Options => options;
+
+    public async Task<DownloadedFile> DownloadAsync(FileDownloadRequest request, IDownloadObserver observer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(observer);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.Destination))!);
+        var progress = observer.Started(request.Label, request.ExpectedSize, DownloadUnit.Bytes);
+        var retriesWithoutProgress = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var before = PartLength(request.PartPath);
+            try
+            {
+                await TransferAsync(request, observer, progress, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (TransientDownloadException ex)
+            {
+                var gained = PartLength(request.PartPath) > before;
+                retriesWithoutProgress = gained ? 1 : retriesWithoutProgress + 1;
+                if (retriesWithoutProgress > options.MaxRetries || attempt >= options.MaxAttempts)
+                {
+                    var kept = PartLength(request.PartPath) > 0
+                        ? $" The {FormatBytes(PartLength(request.PartPath))} received are kept in {request.PartPath}; run the command again to resume."
+                        : "";
+                    throw new AroException($"download of {request.Label} failed after {attempt} attempt(s): {ex.Message} ({request.Url}).{kept}", 1, ex);
+                }
+
+                var wait = options.Backoff(retriesWithoutProgress, ex.RetryAfter);
+                observer.Info(string.Create(CultureInfo.InvariantCulture,
+                    $"{request.Label}: {ex.Message}; retrying in {wait.TotalSeconds:0.###}s (attempt {attempt + 1})"));
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var result = await VerifyAndPlaceAsync(request, cancellationToken).ConfigureAwait(false);
+        progress.Report(new DownloadProgress(result.Size, result.Size, Finished: true));
+        return result;
+    }
+
+    private async Task TransferAsync(FileDownloadRequest request, IDownloadObserver observer, IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
+    {
+        var existing = PartLength(request.PartPath);
+        if (request.ExpectedSize is { } expected && existing > expected)
+        {
+            // Longer than the file can be: not a prefix of it. Start over.
+            File.Delete(request.PartPath);
+            existing = 0;
+        }
+
+        if (request.ExpectedSize is { } size && size > 0 && existing == size)
+        {
+            return;
+        }
+
+        using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
+        if (existing > 0)
+        {
+            message.Headers.Range = new RangeHeaderValue(existing, null);
+        }
+
+        using var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && existing > 0)
+        {
+            if (response.Content.Headers.ContentRange?.Length is { } length && length == existing)
+            {
+                return;
+            }
+
+            File.Delete(request.PartPath);
+            throw new TransientDownloadException("the server refused to resume (HTTP 416); starting over");
+        }
+
+        CheckStatus(response, request);
+        if (request.RejectHtml && response.Content.Headers.ContentType?.MediaType is "text/html")
+        {
+            throw new AroException(
+                $"download of {request.Label} failed: {request.Url.Host} answered a web page instead of the file ({request.Url}). " +
+                "The link may have changed, need a sign-in, or be over its download quota; open it in a browser to see why.");
+        }
+
+        long offset;
+        long? total;
+        if (response.StatusCode == HttpStatusCode.PartialContent)
+        {
+            var range = response.Content.Headers.ContentRange;
+            if (range?.From != existing)
+            {
+                File.Delete(request.PartPath);
+                throw new TransientDownloadException($"the server sent bytes from {range?.From?.ToString(CultureInfo.InvariantCulture) ?? "an unknown offset"} instead of {existing}; starting over");
+            }
+
+            offset = existing;
+            total = range.Length ?? (response.Content.Headers.ContentLength is { } rest ? existing + rest : null);
+        }
+        else
+        {
+            if (existing > 0)
+            {
+                observer.Info($"{request.Label}: the server ignored the Range request (HTTP {(int)response.StatusCode}); downloading from the start");
+            }
+
+            offset = 0;
+            total = response.Content.Headers.ContentLength;
+        }
+
+        if (request.ExpectedSize is { } want && total is { } announced && announced != want)
+        {
+            throw new AroException(
+                $"download of {request.Label} failed: the server sends {announced} bytes, {request.HashSource} says {want} ({request.Url})");
+        }
+
+        total ??= request.ExpectedSize;
+        progress.Report(new DownloadProgress(offset, total));
+        var done = await CopyBodyAsync(response, request.PartPath, offset, total, progress, cancellationToken).ConfigureAwait(false);
+        if (total is { } t && done != t)
+        {
+            throw new TransientDownloadException(
+                string.Create(CultureInfo.InvariantCulture, $"the connection closed after {done} of {t} bytes"));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ResponseTimeout);
+        try
+        {
+            return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TransientDownloadException($"request failed: {ex.Message}", null, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientDownloadException(
+                string.Create(CultureInfo.InvariantCulture, $"no response within {options.ResponseTimeout.TotalSeconds:0.#}s"), null, ex);
+        }
+    }
+
+    private static void CheckStatus(HttpResponseMessage response, FileDownloadRequest request)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var code = (int)response.StatusCode;
+        var status = $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
+        if (code is 408 or 425 or 429 or >= 500)
+        {
+            var retryAfter = response.Headers.RetryAfter switch
+            {
+                { Delta: { } delta } => delta,
+                { Date: { } date } => date - DateTimeOffset.UtcNow,
+                _ => (TimeSpan?)null,
+            };
+            throw new TransientDownloadException(status, retryAfter);
+        }
+
+        var hint = code switch
+        {
+            401 or 403 => " (the server wants a sign-in or refuses access)",
+            404 or 410 => " (the file is not there: the URL may have moved)",
+            _ => "",
+        };
+        throw new AroException($"download of {request.Label} failed: {status}{hint} from {request.Url}");
+    }
+
+    private async Task<long> CopyBodyAsync(
+        HttpResponseMessage response, string partPath, long offset, long? total, IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var done = offset;
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var file = new FileStream(partPath, offset > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            while (true)
+            {
+                idle.CancelAfter(options.IdleTimeout);
+                int read;
+                try
+                {
+                    read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), idle.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException)
+                {
+                    throw new TransientDownloadException(
+                        string.Create(CultureInfo.InvariantCulture, $"the connection broke after {done}{(total is { } t ? $" of {t}" : "")} bytes"), null, ex);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TransientDownloadException(
+                        string.Create(CultureInfo.InvariantCulture, $"no data for {options.IdleTimeout.TotalSeconds:0.#}s after {done} bytes"), null, ex);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                done += read;
+                progress.Report(new DownloadProgress(done, total));
+            }
+
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return done;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<DownloadedFile> VerifyAndPlaceAsync(FileDownloadRequest request, CancellationToken cancellationToken)
+    {
+        var part = request.PartPath;
+        var size = PartLength(part);
+        if (!File.Exists(part))
+        {
+            // A zero-length file: the server sent an empty body and nothing was written.
+            await File.WriteAllBytesAsync(part, [], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.ExpectedSize is { } expected && size != expected)
+        {
+            File.Delete(part);
+            throw new AroException($"download of {request.Label} failed: {size} bytes arrived, {request.HashSource} says {expected}; the file was deleted ({request.Url})");
+        }
+
+        var sha256 = await FileDigests.Sha256Async(part, cancellationToken).ConfigureAwait(false);
+        if (request.ExpectedSha256 is { } want && !string.Equals(want, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            File.Delete(part);
+            throw new AroException(
+                $"checksum mismatch for {request.Label}: expected sha256 {want.ToLowerInvariant()} ({request.HashSource}), found {sha256}. " +
+                $"The bad download was deleted ({request.Url}).");
+        }
+
+        if (request.ExpectedGitSha1 is { } gitWant)
+        {
+            var git = await FileDigests.GitBlobSha1Async(part, cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(gitWant, git, StringComparison.OrdinalIgnoreCase))
+            {
+                File.Delete(part);
+                throw new AroException(
+                    $"checksum mismatch for {request.Label}: expected git blob sha1 {gitWant.ToLowerInvariant()} ({request.HashSource}), found {git}. " +
+                    $"The bad download was deleted ({request.Url}).");
+            }
+        }
+
+        if (request.Validate?.Invoke(part) is { } problem)
+        {
+            File.Delete(part);
+            throw new AroException($"download of {request.Label} is not usable: {problem}; the file was deleted ({request.Url})");
+        }
+
+        File.Move(part, request.Destination, overwrite: true);
+        return new DownloadedFile(Path.GetFullPath(request.Destination), size, sha256);
+    }
+
+    private static long PartLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? info.Length : 0;
+    }
+
+    private static string FormatBytes(long bytes) =>
+        bytes < 1024 * 1024
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MB");
+}

@@ -1,0 +1,29 @@
+namespace Aro.Core.Download;
+
+/// <summary>
+/// Keeps two aro processes from pulling into the same place at once (they would append to the same <c>.part</c>
+/// files): an exclusively opened lock file, removed when the pull ends. A lock left by a killed process is not
+/// held by anyone, so the next pull simply takes it.
+/// </summary>
+public sealed class PullLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private PullLock(FileStream stream) => _stream = stream;
+
+    /// <summary>Takes the lock at <paramref name="path"/>, or fails saying another pull holds it.</summary>
+    public static PullLock Acquire(string path, string what)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        try
+        {
+            return new PullLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+        }
+        catch (IOException ex)
+        {
+            throw new AroException($"another aro is already pulling {what} ({path} is locked); wait for it to finish, then run this again.", 1, ex);
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,16 @@
+namespace Aro.Core.Download;
+
+/// <summary>Bounds on what an archive may unpack to, so a damaged or hostile zip cannot fill the disk.</summary>
+/// <param name="MaxEntries">Entries in all.</param>
+/// <param name="MaxEntryBytes">Uncompressed size of one entry.</param>
+/// <param name="MaxTotalBytes">Uncompressed size of all entries.</param>
+/// <param name="MaxCompressionRatio">Uncompressed / compressed size of an entry over 1 MiB (a "zip bomb" has thousands).</param>
+public sealed record ZipLimits(long MaxEntries, long MaxEntryBytes, long MaxTotalBytes, double MaxCompressionRatio)
+{
+    /// <summary>Generous for the 1 GB VG image zip (JPEGs barely compress), tight against bombs.</summary>
+    public static ZipLimits Default { get; } = new(
+        MaxEntries: 1_000_000,
+        MaxEntryBytes: 1L << 30,
+        MaxTotalBytes: 32L << 30,
+        MaxCompressionRatio: 200);
+}
