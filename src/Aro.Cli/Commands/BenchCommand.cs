@@ -18,12 +18,15 @@ internal sealed class BenchCommand : ICliCommand
     private readonly Option<int> _threads = new("--threads") { Description = "ONNX Runtime threads per graph run (0: one per physical core).", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _decodeThreads = new("--decode-threads") { Description = "Pipeline decode threads (0: cores - 1, at least 1).", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _device = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+    private readonly Option<string> _spinWait = new("--spin-wait") { Description = "on: ONNX Runtime threads spin while idle (its default); off: they sleep.", DefaultValueFactory = _ => "on" };
+    private readonly Option<bool> _noOverlap = new("--no-overlap") { Description = "Take turns: decode a batch with every core, then encode it, instead of decoding the next batch during inference." };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "JSON file for the numbers. Default: results/bench/<model>.json." };
 
     public BenchCommand(CliConsole console)
     {
         _console = console;
         _device.AcceptOnlyFromAmong("cpu", "cuda");
+        _spinWait.AcceptOnlyFromAmong("on", "off");
         OptionValidation.Range(_images, 1, int.MaxValue);
         OptionValidation.Range(_batchSize, 1, 4096);
         OptionValidation.Range(_threads, 0, int.MaxValue);
@@ -31,7 +34,7 @@ internal sealed class BenchCommand : ICliCommand
 
         Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
         {
-            _model, _images, _batchSize, _threads, _decodeThreads, _device, _out,
+            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _noOverlap, _out,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -52,11 +55,11 @@ internal sealed class BenchCommand : ICliCommand
     {
         var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!));
         var work = Path.Combine(Path.GetTempPath(), "aro-bench-" + Guid.NewGuid().ToString("N"));
-        var runtime = new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads));
+        var runtime = new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads), parse.GetValue(_spinWait) == "on");
         BenchResult result;
         try
         {
-            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work);
+            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work, !parse.GetValue(_noOverlap));
             result = await EncoderBenchmark.RunAsync(package, settings, line => _console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -69,7 +72,7 @@ internal sealed class BenchCommand : ICliCommand
 
         var o = _console.Out;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model            {result.Model} on {result.ProcessorCount} cores, ONNX Runtime {result.OnnxruntimeVersion}"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)}, decode threads {result.DecodeThreads}, batch {result.BatchSize} images / {result.TextBatchSize} captions"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)} (spin-wait {(result.SpinWait ? "on" : "off")}), decode threads {result.DecodeThreads} ({(result.Overlap ? "overlapping inference" : "taking turns with inference")}), batch {result.BatchSize} images / {result.TextBatchSize} captions"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare encoders    {result.ImagesPerSecond:F1} images/s, {result.CaptionsPerSecond:F1} captions/s (median batch)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline         {result.Cases} cases in {result.PipelineSeconds:F2} s = {result.CasesPerSecond:F2} cases/s ({result.ImagesEncoded} images, {result.CaptionsEncoded} captions encoded)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio            {result.Ratio:P1} of the bare encoders (they would need {result.BareSecondsForSameWork:F2} s for the same work)"));

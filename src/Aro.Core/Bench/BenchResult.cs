@@ -11,6 +11,8 @@ public sealed record BenchResult(
     int ProcessorCount,
     string OnnxruntimeVersion,
     int IntraOpThreads,
+    bool SpinWait,
+    bool Overlap,
     int DecodeThreads,
     int BatchSize,
     int TextBatchSize,

@@ -16,7 +16,7 @@ public static class EncoderBenchmark
     public static async Task<BenchResult> RunAsync(ModelPackage package, BenchSettings settings, Action<string> log, CancellationToken cancellationToken = default)
     {
         using var model = LoadedModel.Load(package, settings.Runtime);
-        var evaluation = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads);
+        var evaluation = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads, Overlap: settings.Overlap);
         var rounds = Math.Clamp((int)Math.Ceiling((double)settings.Cases / settings.BatchSize), 3, 10);
 
         log($"bare vision graph: {rounds} batches of {settings.BatchSize} images");
@@ -45,6 +45,8 @@ public static class EncoderBenchmark
             Environment.ProcessorCount,
             OnnxSessionFactory.RuntimeVersion,
             settings.Runtime.IntraOpThreads,
+            settings.Runtime.SpinWait,
+            settings.Overlap,
             evaluation.EffectivePreprocessThreads,
             settings.BatchSize,
             evaluation.TextBatchSize,

@@ -25,6 +25,9 @@ public sealed class EvaluationPipeline
     private readonly ArrayPool<float> _pixelPool;
     private readonly BatchPreparer _preparer;
 
+    // Without overlap the stages take turns: the producer prepares a batch only once the consumer is done with the last.
+    private readonly SemaphoreSlim? _turn;
+
     public EvaluationPipeline(LoadedModel model, EvaluationSettings settings, EmbeddingStore store, byte[] fingerprint)
     {
         _model = model;
@@ -32,6 +35,7 @@ public sealed class EvaluationPipeline
         _store = store;
         _pixelPool = ArrayPool<float>.Create(settings.BatchSize * model.Transform.TensorLength, settings.PrefetchBatches + 2);
         _preparer = new BatchPreparer(model, settings, store, fingerprint, _pixelPool);
+        _turn = settings.Overlap ? null : new SemaphoreSlim(1, 1);
     }
 
     /// <summary>What was encoded and saved so far in this pipeline's life.</summary>
@@ -72,6 +76,7 @@ public sealed class EvaluationPipeline
                 finally
                 {
                     Release(batch);
+                    _turn?.Release();
                 }
 
                 progress?.Report(new EvaluationProgress(subset.Name, done, total));
@@ -122,6 +127,7 @@ public sealed class EvaluationPipeline
 
     private PreparedBatch PrepareOrFail(List<AroCase> cases, CancellationToken cancellationToken)
     {
+        _turn?.Wait(cancellationToken);
         var batch = _preparer.Prepare(cases, cancellationToken);
         if (_settings.OnError == ErrorPolicy.Fail)
         {

@@ -18,6 +18,7 @@ public static class OnnxSessionFactory
             IntraOpNumThreads = options.IntraOpThreads,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.SpinWait ? "1" : "0");
         try
         {
             if (options.Device == ExecutionDevice.Cuda)
