@@ -73,7 +73,7 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<string> _onError = new("--on-error")
     {
-        Description = "fail: stop at the first bad case (missing or corrupt image, empty caption, bad box). skip: leave it out of the metrics, list it in skipped.csv.",
+        Description = "fail: stop at the first bad case (missing or corrupt image, bad box, empty caption, fewer than 2 options, label out of range). skip: leave it out of the metrics, list it in skipped.csv. A malformed file is an error either way (docs/robustness.md).",
         DefaultValueFactory = _ => "fail",
     };
 

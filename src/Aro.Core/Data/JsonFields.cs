@@ -15,7 +15,19 @@ internal static class JsonFields
             throw at.Error(field, $"must be a string, found {Describe(value)}");
         }
 
-        return value.GetString()!;
+        return Text(value, field, at);
+    }
+
+    /// <summary>A string naming a file: a NUL character, which no file system allows, is refused here.</summary>
+    public static string RequirePath(JsonElement record, string field, RecordLocation at)
+    {
+        var path = RequireString(record, field, at);
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw at.Error(field, "is not a valid path: it holds a NUL character");
+        }
+
+        return path;
     }
 
     public static string? OptionalString(JsonElement record, string field, RecordLocation at)
@@ -30,7 +42,7 @@ internal static class JsonFields
             throw at.Error(field, $"must be a string, found {Describe(value)}");
         }
 
-        return value.GetString();
+        return Text(value, field, at);
     }
 
     public static double RequireNumber(JsonElement record, string field, RecordLocation at) =>
@@ -63,7 +75,7 @@ internal static class JsonFields
                 throw at.Error(field, $"must hold only strings, found {Describe(item)} at position {result.Count}");
             }
 
-            result.Add(item.GetString()!);
+            result.Add(Text(item, field, at));
         }
 
         return result;
@@ -75,7 +87,7 @@ internal static class JsonFields
         var value = Require(record, field, at);
         return value.ValueKind switch
         {
-            JsonValueKind.String => [value.GetString()!],
+            JsonValueKind.String => [Text(value, field, at)],
             JsonValueKind.Array => RequireStringArray(record, field, at),
             _ => throw at.Error(field, $"must be a string or an array of strings, found {Describe(value)}"),
         };
@@ -124,15 +136,43 @@ internal static class JsonFields
         return result;
     }
 
+    /// <summary>
+    /// The value of a string element. System.Text.Json checks string contents only when they are read: invalid UTF-8
+    /// bytes or an escaped lone surrogate (<c>"\ud800"</c>) throw <see cref="InvalidOperationException"/> here.
+    /// </summary>
+    private static string Text(JsonElement value, string field, RecordLocation at)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw at.Error(field, "holds text that is not valid Unicode (invalid UTF-8 bytes or a lone surrogate escape)");
+        }
+    }
+
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{Truncate(value.GetString()!)}\"",
+        JsonValueKind.String => TryText(value) is { } text ? $"the string \"{Truncate(text)}\"" : "a string that is not valid Unicode",
         JsonValueKind.Array => $"an array of {value.GetArrayLength()}",
         JsonValueKind.Object => "an object",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.Null => "null",
         _ => Truncate(value.GetRawText()),
     };
+
+    private static string? TryText(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

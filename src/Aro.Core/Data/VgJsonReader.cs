@@ -34,7 +34,7 @@ public abstract class VgJsonReader : ICaseReader
         var index = 0;
         await foreach (var (record, at) in JsonRecordList.ReadAsync(_annotationFile, cancellationToken).ConfigureAwait(false))
         {
-            var imagePath = JsonFields.RequireString(record, "image_path", at);
+            var imagePath = JsonFields.RequirePath(record, "image_path", at);
             var box = new CropBox(
                 JsonFields.RequireNumber(record, "bbox_x", at),
                 JsonFields.RequireNumber(record, "bbox_y", at),

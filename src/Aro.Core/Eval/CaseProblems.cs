@@ -2,7 +2,11 @@ using Aro.Core.Data;
 
 namespace Aro.Core.Eval;
 
-/// <summary>Checks a case can be scored at all, before any image is read.</summary>
+/// <summary>
+/// Checks a case can be scored at all, before any image is read. Readers yield every record of the right shape (right
+/// fields, right JSON types); what makes such a case unscorable is decided here and by the image path, so that
+/// <c>--on-error skip</c> leaves it out with a reason and <c>fail</c> stops naming it (docs/robustness.md).
+/// </summary>
 internal static class CaseProblems
 {
     public static string? Find(AroCase aroCase)

@@ -21,6 +21,13 @@ public static class ImageFiles
                 throw new ImageLoadException(path, $"is {info.Length} bytes, more than the limit of {MaxBytes}");
             }
 
+            // Length 0 is an empty file, or a device, pipe or /proc file: reading those may block or never end
+            // (/dev/zero), and none is an image.
+            if (info.Length == 0)
+            {
+                throw new ImageLoadException(path, "is empty or not a regular file");
+            }
+
             return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -30,6 +37,11 @@ public static class ImageFiles
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ImageLoadException(path, "cannot be read: " + ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            // A NUL character or a malformed path from the case's own data.
+            throw new ImageLoadException(path, "is not a valid path: " + ex.Message, ex);
         }
     }
 }

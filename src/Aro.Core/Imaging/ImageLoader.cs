@@ -1,5 +1,10 @@
 using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Pbm;
+using SixLabors.ImageSharp.Formats.Tga;
+using SixLabors.ImageSharp.Formats.Tiff;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
 using SkiaSharp;
 
@@ -12,25 +17,46 @@ namespace Aro.Core.Imaging;
 /// JPEG, PNG, GIF, BMP and WebP decode through SkiaSharp, whose libjpeg-turbo (accurate integer IDCT, fancy
 /// chroma upsampling) gives the same bytes as PIL: measured 0 levels of difference on every fixture image.
 /// ImageSharp 2.1's own JPEG decoder differs by up to 137 levels at colour edges (mean 0.5–2.5), enough to move
-/// tiny-model scores by 1e-2, so it only decodes what Skia does not read (TIFF, TGA, PBM).
+/// tiny-model scores by 1e-2, so it only decodes what Skia does not read (TIFF, TGA, PBM). ImageSharp is configured
+/// with those three formats alone: a JPEG, PNG, GIF, BMP or WebP that Skia refuses is a broken file, and must not
+/// reach ImageSharp's own decoders for those formats (which fuzzing showed throwing divide-by-zero on bad BMPs).
+/// Multi-page TIFFs decode their first page only, as PIL's <c>convert</c> does.
 /// </para>
 /// Both paths read the header first and refuse images whose declared size exceeds <see cref="MaxPixels"/>
 /// before any pixel is decoded (crafted files must not exhaust memory); truncated data is an error, as in PIL.
+/// Decoding allocates one buffer of 4 bytes per pixel (RGBA, compacted to RGB in place), so an image at the limit
+/// costs 341 MiB while it is decoded.
 /// </summary>
 public sealed class ImageLoader
 {
     /// <summary>PIL's <c>Image.MAX_IMAGE_PIXELS</c> (the decompression-bomb warning threshold).</summary>
     public const long DefaultMaxPixels = 89_478_485;
 
+    /// <summary>
+    /// The longest side aro accepts, for decoded images and crop boxes alike: the most JPEG and GIF can declare. PIL has
+    /// no such limit, but the resize kernels grow with the longer side (a 1 x 89M-pixel crop squashed to 384 x 384 needs
+    /// 1.4 GB of weights and minutes of work) and no photograph comes near it.
+    /// </summary>
+    public const int MaxSide = 65_535;
+
     private readonly Configuration _imageSharp;
 
     public ImageLoader(long maxPixels = DefaultMaxPixels)
     {
+        // An RGBA buffer of the limit must fit one array.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPixels);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxPixels, int.MaxValue / 4);
         MaxPixels = maxPixels;
 
         // One image per thread: the pipeline parallelises across images, so decoders must not fan out too.
-        _imageSharp = Configuration.Default.Clone();
-        _imageSharp.MaxDegreeOfParallelism = 1;
+        // Plain GC arrays, no pool: ImageSharp's default pools unmanaged memory and kept it (fuzzing saw the working
+        // set stay 230 MiB higher after one truncated 9000 x 9000 TIFF); GC memory is returned when collected.
+        _imageSharp = new Configuration(new TiffConfigurationModule(), new TgaConfigurationModule(), new PbmConfigurationModule())
+        {
+            MaxDegreeOfParallelism = 1,
+            MemoryAllocator = new SimpleGcMemoryAllocator(),
+        };
+        _imageSharp.ImageFormatsManager.SetDecoder(TiffFormat.Instance, new TiffDecoder { DecodingMode = FrameDecodingMode.First });
     }
 
     public long MaxPixels { get; }
@@ -48,7 +74,14 @@ public sealed class ImageLoader
 
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
-        return codec is not null ? DecodeWithSkia(codec, name) : DecodeWithImageSharp(bytes, name);
+        if (codec is not null)
+        {
+            return DecodeWithSkia(codec, name);
+        }
+
+        return SkiaFormats.Detect(bytes) is { } format
+            ? throw new ImageLoadException(name, $"is a {format} file whose header is corrupt or truncated")
+            : DecodeWithImageSharp(bytes, name);
     }
 
     private RgbPixels DecodeWithSkia(SKCodec codec, string name)
@@ -59,7 +92,7 @@ public sealed class ImageLoader
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
 
         // Decode RGBA into a pooled buffer, then pack it to RGB in place (each write lands at or before its read).
-        var pixels = RgbPixels.Rent(width, height, width * height * 4);
+        var pixels = RgbPixels.Rent(width, height, checked(width * height * 4));
         try
         {
             SKCodecResult result;
@@ -111,15 +144,10 @@ public sealed class ImageLoader
             image.CopyPixelDataTo(MemoryMarshal.Cast<byte, Rgb24>(data.AsSpan()));
             return new RgbPixels(image.Width, image.Height, data);
         }
-        catch (ImageLoadException)
+        catch (Exception ex) when (ex is not ImageLoadException)
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidDataException
-            or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException
-            or OutOfMemoryException or NullReferenceException)
-        {
-            // ImageSharp 2.1 signals corrupt or truncated data with several exception types; all mean "bad file".
+            // ImageSharp 2.1 signals corrupt or truncated data with many exception types (format, argument,
+            // index, divide-by-zero, overflow, end-of-stream...): on bytes from disk, every one means "bad file".
             throw new ImageLoadException(name, "cannot be decoded: " + ex.Message, ex);
         }
     }
@@ -134,6 +162,11 @@ public sealed class ImageLoader
         if ((long)width * height > MaxPixels)
         {
             throw new ImageLoadException(name, $"declares {width}x{height} = {(long)width * height} pixels, more than the limit of {MaxPixels}");
+        }
+
+        if (width > MaxSide || height > MaxSide)
+        {
+            throw new ImageLoadException(name, $"declares {width}x{height}, a side longer than the limit of {MaxSide}");
         }
     }
 }

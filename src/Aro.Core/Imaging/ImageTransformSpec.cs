@@ -37,14 +37,14 @@ public sealed record ImageTransformSpec(
     /// <summary>Throws when the numbers cannot describe a transform.</summary>
     public void Validate(string source)
     {
-        if (Height <= 0 || Width <= 0 || ResizeShortestEdge <= 0 || Height > 4096 || Width > 4096)
+        if (Height <= 0 || Width <= 0 || ResizeShortestEdge <= 0 || Height > 4096 || Width > 4096 || ResizeShortestEdge > 4096)
         {
             throw new AroInputException($"{source}: image size {Width}x{Height} (resize {ResizeShortestEdge}) is not a usable model input size");
         }
 
-        if (Mean.Count != 3 || Std.Count != 3 || Std.Any(s => !(s > 0)))
+        if (Mean.Count != 3 || Std.Count != 3 || Mean.Any(m => !float.IsFinite(m)) || Std.Any(s => !(s > 0) || !float.IsFinite(s)))
         {
-            throw new AroInputException($"{source}: image mean and std must hold 3 values each, std > 0");
+            throw new AroInputException($"{source}: image mean and std must hold 3 finite values each, std > 0");
         }
 
         if (Resize == ResizeMode.ShortestSide && CenterCrop && (Height > ResizeShortestEdge || Width > ResizeShortestEdge))

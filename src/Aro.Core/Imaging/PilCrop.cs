@@ -35,6 +35,11 @@ public static class PilCrop
             throw new AroInputException($"crop box {box} covers {(long)width * height} pixels, more than the limit of {ImageLoader.DefaultMaxPixels}");
         }
 
+        if (width > ImageLoader.MaxSide || height > ImageLoader.MaxSide)
+        {
+            throw new AroInputException($"crop box {box} is {width}x{height}, a side longer than the limit of {ImageLoader.MaxSide}");
+        }
+
         var cropped = RgbPixels.Rent(width, height);
         var output = cropped.Data;
         Array.Clear(output, 0, width * height * 3);

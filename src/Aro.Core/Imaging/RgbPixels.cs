@@ -13,6 +13,9 @@ namespace Aro.Core.Imaging;
 /// </summary>
 public sealed class RgbPixels : IDisposable
 {
+    /// <summary>Buffers up to this size (a 1,000 x 1,000 RGBA decode; benchmark photos are far smaller) come from the pool.</summary>
+    public const int PoolLimit = 4 * 1024 * 1024;
+
     private byte[]? _rented;
 
     public RgbPixels(int width, int height, byte[] data)
@@ -48,7 +51,14 @@ public sealed class RgbPixels : IDisposable
     /// </summary>
     public static RgbPixels Rent(int width, int height, int minimumBytes = 0)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(checked(width * height * 3), minimumBytes));
+        var size = Math.Max(checked(width * height * 3), minimumBytes);
+        if (size > PoolLimit)
+        {
+            // A pool keeps what it is given back: a rare huge image would stay resident for the rest of the run.
+            return new RgbPixels(width, height, new byte[size]);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
         return new RgbPixels(width, height, buffer) { _rented = buffer };
     }
 

@@ -67,20 +67,23 @@ public sealed partial class ModelCatalog
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < document.Models.Count; i++)
         {
-            var model = document.Models[i];
+            // Nullable annotations do not reach list elements: a null entry deserialises as null.
+            var model = document.Models[i]
+                ?? throw new AroInputException($"{source}: models[{i}] is null; expected a model object");
             var where = $"{source}: models[{i}] ('{model.Name}')";
             Check(NamePattern().IsMatch(model.Name), where, "name", "lower-case letters, digits and '-' (it names a folder)");
             Check(names.Add(model.Name), where, "name", "unique; another entry has this name");
             Check(model.Family is "clip" or "blip", where, "family", "clip or blip");
             Check(model.SizeBytes is null or > 0, where, "size_bytes", "a positive byte count or null");
-            Check(model.PresentCheck.Count > 0 && model.PresentCheck.All(IsRelativePath), where, "present_check", "a non-empty list of paths inside the model folder");
+            Check(model.PresentCheck.Count > 0 && model.PresentCheck.All(p => p is not null && IsRelativePath(p)), where, "present_check", "a non-empty list of paths inside the model folder");
             Check(model.Download is not null || model.Export is not null, where, "download", "set, or 'export' set: the model must be obtainable");
             Check(model.Export is null || model.Export.StartsWith("python scripts/export_onnx.py ", StringComparison.Ordinal), where, "export", "a 'python scripts/export_onnx.py ...' command or null");
             if (model.Download is { } download)
             {
                 Check(download.Files.Count > 0, where, "download.files", "at least one file");
-                foreach (var file in download.Files)
+                foreach (var entry in download.Files)
                 {
+                    var file = entry ?? throw new AroInputException($"{where}: field 'download.files' holds null; expected file objects");
                     Check(IsRelativePath(file.Path), where, "download.files.path", $"a path inside the model folder, not '{file.Path}'");
                     Check(file.Url.StartsWith("https://", StringComparison.Ordinal), where, "download.files.url", $"an https URL, not '{file.Url}'");
                     Check(file.Size is null or > 0, where, "download.files.size", "a positive byte count or null");

@@ -26,20 +26,21 @@ public static class ModelPackageLoader
 
         var notes = new List<string>();
         var manifest = ReadManifest(dir);
-        var vision = FindGraph(dir, manifest?.VisionModel, VisionFile, "vision (image) encoder");
-        var text = FindGraph(dir, manifest?.TextModel, TextFile, "text encoder");
+        var vision = FindGraph(dir, manifest?.VisionModel, "vision_model", VisionFile, "vision (image) encoder");
+        var text = FindGraph(dir, manifest?.TextModel, "text_model", TextFile, "text encoder");
         var layout = Path.GetDirectoryName(vision) == dir ? "aro" : "transformers.js";
         var itm = manifest?.ItmModel is { } itmName
-            ? FindGraph(dir, itmName, ItmFile, "ITM head")
+            ? FindGraph(dir, itmName, "itm_model", ItmFile, "ITM head")
             : FirstExisting(dir, ItmFile, Path.Combine("onnx", ItmFile));
 
         var family = ParseFamily(manifest?.Family, dir, notes);
         var tokenizer = ResolveTokenizer(dir, family, manifest?.Tokenizer, notes);
         var transform = ResolveTransform(dir, family, manifest?.ImageTransform, notes);
-        var scoring = ParseScoring(manifest?.Scoring, family, itm, notes);
+        var scoring = ParseScoring(manifest?.Scoring, dir, family, itm, notes);
         if (scoring == ScoringMode.ItmPlusItc && itm is null)
         {
-            throw new AroInputException($"{dir}: scoring itm+itc needs {ItmFile}, which the package does not have");
+            var source = manifest?.Scoring is null ? dir : $"{Path.Combine(dir, ModelManifest.FileName)}: field 'scoring'";
+            throw new AroInputException($"{source}: scoring itm+itc needs {ItmFile}, which the package does not have");
         }
 
         var name = manifest?.Name ?? Path.GetFileName(dir.TrimEnd(Path.DirectorySeparatorChar));
@@ -72,14 +73,20 @@ public static class ModelPackageLoader
         }
     }
 
-    private static string FindGraph(string dir, string? manifestName, string fileName, string what)
+    private static string FindGraph(string dir, string? manifestName, string field, string fileName, string what)
     {
         if (manifestName is not null)
         {
+            var manifest = Path.Combine(dir, ModelManifest.FileName);
+            if (manifestName.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new AroInputException($"{manifest}: field '{field}' is not a valid path: it holds a NUL character");
+            }
+
             var named = Path.GetFullPath(Path.Combine(dir, manifestName));
             return File.Exists(named)
                 ? named
-                : throw new AroInputException($"{dir}: the manifest names {what} '{manifestName}', which does not exist");
+                : throw new AroInputException($"{manifest}: field '{field}' names {what} '{manifestName}', which does not exist");
         }
 
         return FirstExisting(dir, fileName, Path.Combine("onnx", fileName)) ?? throw MissingGraph(dir, fileName, what);
@@ -144,7 +151,9 @@ public static class ModelPackageLoader
         var contextLength = manifest?.ContextLength ?? ReadModelMaxLength(dir, defaultLength, notes);
         if (contextLength is < 3 or > 4096)
         {
-            throw new AroInputException($"{dir}: tokenizer context length {contextLength} is out of range");
+            // Only the manifest can give one out of range: tokenizer_config.json values out of range are ignored.
+            throw new AroInputException(
+                $"{Path.Combine(dir, ModelManifest.FileName)}: field 'tokenizer.context_length' is {contextLength}; expected 3 to 4096");
         }
 
         var encTokenId = manifest?.EncTokenId;
@@ -251,7 +260,7 @@ public static class ModelPackageLoader
         return family == ModelFamily.Blip ? ImageTransformSpec.Blip() : ImageTransformSpec.Clip();
     }
 
-    private static ScoringMode ParseScoring(string? scoring, ModelFamily family, string? itm, List<string> notes)
+    private static ScoringMode ParseScoring(string? scoring, string dir, ModelFamily family, string? itm, List<string> notes)
     {
         switch (scoring)
         {
@@ -264,7 +273,7 @@ public static class ModelPackageLoader
                 notes.Add($"scoring {ScoringModes.Name(mode)} (default for the files present)");
                 return mode;
             default:
-                throw new AroInputException($"field 'scoring' is '{scoring}'; expected itc or itm+itc");
+                throw new AroInputException($"{Path.Combine(dir, ModelManifest.FileName)}: field 'scoring' is '{scoring}'; expected itc or itm+itc");
         }
     }
 }

@@ -38,9 +38,9 @@ public static class PreprocessorConfig
 
             var name = Path.GetFileName(path);
             if (root.TryGetProperty("resample", out var resample) && resample.ValueKind == JsonValueKind.Number
-                && resample.GetInt32() != PilBicubic)
+                && ReadInt(resample, "resample", name) != PilBicubic)
             {
-                throw new AroInputException($"{name}: field 'resample' is {resample.GetInt32()}; aro implements bicubic (3) only");
+                throw new AroInputException($"{name}: field 'resample' is {resample.GetRawText()}; aro implements bicubic (3) only");
             }
 
             var crop = !root.TryGetProperty("do_center_crop", out var doCrop) || doCrop.ValueKind != JsonValueKind.False;
@@ -81,19 +81,19 @@ public static class PreprocessorConfig
 
         if (size.ValueKind == JsonValueKind.Number)
         {
-            return (size.GetInt32(), 0, 0);
+            return (ReadInt(size, field, name), 0, 0);
         }
 
         if (size.ValueKind == JsonValueKind.Object)
         {
             if (size.TryGetProperty("shortest_edge", out var edge))
             {
-                return (edge.GetInt32(), 0, 0);
+                return (ReadInt(edge, $"{field}.shortest_edge", name), 0, 0);
             }
 
             if (size.TryGetProperty("height", out var h) && size.TryGetProperty("width", out var w))
             {
-                return (null, h.GetInt32(), w.GetInt32());
+                return (null, ReadInt(h, $"{field}.height", name), ReadInt(w, $"{field}.width", name));
             }
         }
 
@@ -109,12 +109,13 @@ public static class PreprocessorConfig
 
         if (crop.ValueKind == JsonValueKind.Number)
         {
-            return (crop.GetInt32(), crop.GetInt32(), true);
+            var side = ReadInt(crop, "crop_size", name);
+            return (side, side, true);
         }
 
         if (crop.ValueKind == JsonValueKind.Object && crop.TryGetProperty("height", out var h) && crop.TryGetProperty("width", out var w))
         {
-            return (h.GetInt32(), w.GetInt32(), true);
+            return (ReadInt(h, "crop_size.height", name), ReadInt(w, "crop_size.width", name), true);
         }
 
         throw new AroInputException($"{name}: field 'crop_size' must be a number or {{\"height\", \"width\"}}");
@@ -128,11 +129,22 @@ public static class PreprocessorConfig
         }
 
         if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != 3
-            || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+            || values.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number || !v.TryGetSingle(out var f) || !float.IsFinite(f)))
         {
-            throw new AroInputException($"{name}: field '{field}' must be an array of 3 numbers");
+            throw new AroInputException($"{name}: field '{field}' must be an array of 3 finite numbers");
         }
 
         return [.. values.EnumerateArray().Select(v => v.GetSingle())];
     }
+
+    /// <summary>
+    /// A whole number that fits an int. <see cref="JsonElement.GetInt32"/> itself throws InvalidOperationException or
+    /// FormatException for a string, 0.5 or 1e308, and those must not escape as such.
+    /// </summary>
+    private static int ReadInt(JsonElement value, string field, string name) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var result)
+            ? result
+            : throw new AroInputException($"{name}: field '{field}' must be a whole number, found {Truncate(value.GetRawText())}");
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -39,8 +39,9 @@ public sealed class ReaderErrorTests
     }
 
     [Theory]
-    [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one"], "label": 0}""", "line 2: field 'captions' must hold at least 2 options, found 1")]
-    [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one", "two"], "label": 2}""", "line 2: field 'label' must be an option index in 0..1, found 2")]
+    [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one", "two"], "label": 0.5}""", "line 2: field 'label' must be an integer, found 0.5")]
+    [InlineData("""{"id": "a", "image": "x\u0000.jpg", "captions": ["one", "two"], "label": 0}""", "line 2: field 'image' is not a valid path")]
+    [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one", "\ud800"], "label": 0}""", "line 2: field 'captions' holds text that is not valid Unicode")]
     [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one", "two"], "label": 0, "bbox": [1, 2, 3]}""", "line 2: field 'bbox' must be an array of 4 numbers")]
     [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one", 2], "label": 0}""", "line 2: field 'captions' must hold only strings, found 2 at position 1")]
     [InlineData("""{"id": "a", "image": "x.jpg", "captions": ["one", "two"] "label": 0}""", "cases.jsonl: line 2: malformed JSON at column")]
@@ -53,6 +54,22 @@ public sealed class ReaderErrorTests
         var error = await Assert.ThrowsAsync<AroInputException>(async () => await new CasesJsonlReader(temp.File("cases.jsonl")).ReadAsync().ToListAsync());
 
         Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("""["one"]""", 0)]
+    [InlineData("""[]""", 0)]
+    [InlineData("""["one", "two"]""", 2)]
+    [InlineData("""["one", "two"]""", -1)]
+    public async Task Cases_jsonl_reads_well_shaped_cases_it_cannot_score_for_the_pipeline_to_judge(string captions, int label)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("cases.jsonl"), $$"""{"id": "a", "image": "x.jpg", "captions": {{captions}}, "label": {{label}}}""" + "\n");
+
+        var single = Assert.Single(await new CasesJsonlReader(temp.File("cases.jsonl")).ReadAsync().ToListAsync());
+
+        Assert.Equal(label, single.Label);
+        Assert.NotNull(Aro.Core.Eval.CaseProblems.Find(single));
     }
 
     [Fact]

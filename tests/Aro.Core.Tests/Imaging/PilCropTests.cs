@@ -48,4 +48,19 @@ public sealed class PilCropTests
 
         Assert.Contains("crop box", error.Message);
     }
+
+    [Theory]
+    [InlineData(0, 0, 1, 89_478_485)]
+    [InlineData(0, 0, 65_536, 1)]
+    public void Boxes_with_a_side_past_the_limit_are_refused_before_any_allocation(double x, double y, double w, double h)
+    {
+        // A 1 x 89M box is within the pixel limit, but squashing it to 384 x 384 would need 1.4 GB of resize weights.
+        var image = new RgbPixels(10, 10, new byte[300]);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<AroInputException>(() => PilCrop.Crop(image, new CropBox(x, y, w, h)));
+
+        Assert.Contains("a side longer than the limit of 65535", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1 << 20);
+    }
 }

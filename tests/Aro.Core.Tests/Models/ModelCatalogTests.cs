@@ -113,6 +113,26 @@ public sealed class ModelCatalogTests
         Assert.Contains("license", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("models", "models[0] is null")]
+    [InlineData("present_check", "field 'present_check' must be a non-empty list of paths")]
+    [InlineData("files", "field 'download.files' holds null")]
+    public void A_null_list_entry_is_an_error_not_a_crash(string list, string reported)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(CatalogPath))!;
+        var entries = list switch
+        {
+            "models" => json["models"]!.AsArray(),
+            "present_check" => json["models"]![0]!["present_check"]!.AsArray(),
+            _ => json["models"]![0]!["download"]!["files"]!.AsArray(),
+        };
+        entries[0] = null;
+
+        var error = Assert.Throws<AroInputException>(() => Parse(json));
+
+        Assert.Contains(reported, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Duplicate_names_are_refused()
     {

@@ -78,7 +78,11 @@ public sealed class ModelPackageLoaderTests
     [InlineData("""{"format": 1, "image_transform": {"resize": "crop"}}""", "field 'image_transform.resize' is 'crop'")]
     [InlineData("""{"format": 1, "image_transform": {"interpolation": "bilinear"}}""", "bicubic only")]
     [InlineData("""{"format": 1, "tokenizer": {"context_length": "long"}}""", "malformed manifest at field 'tokenizer.context_length'")]
-    [InlineData("""{"format": 1, "scoring": "itm"}""", "field 'scoring' is 'itm'")]
+    [InlineData("""{"format": 1, "scoring": "itm"}""", "aro-model.json: field 'scoring' is 'itm'")]
+    [InlineData("""{"format": 1, "vision_model": "nope.onnx"}""", "aro-model.json: field 'vision_model' names vision (image) encoder 'nope.onnx', which does not exist")]
+    [InlineData("""{"format": 1, "text_model": "a\u0000b.onnx"}""", "aro-model.json: field 'text_model' is not a valid path")]
+    [InlineData("""{"format": 1, "tokenizer": {"context_length": 1}}""", "aro-model.json: field 'tokenizer.context_length' is 1; expected 3 to 4096")]
+    [InlineData("""{"format": 1, "image_transform": {"mean": [0.5, 1e39, 0.5]}}""", "aro-model.json: image mean and std must hold 3 finite values each")]
     public void Bad_manifest_fields_are_named(string manifest, string expected)
     {
         using var temp = new TempDirectory();
@@ -91,6 +95,30 @@ public sealed class ModelPackageLoaderTests
 
         var error = Assert.Throws<AroInputException>(() => ModelPackageLoader.Load(temp.Path));
 
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"size": 224.5}""", "field 'size' must be a whole number, found 224.5")]
+    [InlineData("""{"size": {"shortest_edge": "224"}}""", "field 'size.shortest_edge' must be a whole number, found \"224\"")]
+    [InlineData("""{"size": {"height": 1e308, "width": 384}, "do_center_crop": false}""", "field 'size.height' must be a whole number")]
+    [InlineData("""{"size": 224, "crop_size": {"height": [224], "width": 224}}""", "field 'crop_size.height' must be a whole number")]
+    [InlineData("""{"size": 224, "resample": 1e308}""", "field 'resample' must be a whole number")]
+    [InlineData("""{"size": 224, "image_std": [0.5, 0.5, 1e39]}""", "field 'image_std' must be an array of 3 finite numbers")]
+    [InlineData("""{"size": {"shortest_edge": 100000}, "crop_size": 224}""", "is not a usable model input size")]
+    public void Bad_preprocessor_config_fields_are_named(string config, string expected)
+    {
+        using var temp = new TempDirectory();
+        foreach (var file in new[] { "vision_model.onnx", "text_model.onnx", "vocab.json", "merges.txt" })
+        {
+            File.Copy(Path.Combine(Demo, file), temp.File(file));
+        }
+
+        File.WriteAllText(temp.File(PreprocessorConfig.FileName), config);
+
+        var error = Assert.Throws<AroInputException>(() => ModelPackageLoader.Load(temp.Path));
+
+        Assert.Contains("preprocessor_config.json", error.Message);
         Assert.Contains(expected, error.Message);
     }
 

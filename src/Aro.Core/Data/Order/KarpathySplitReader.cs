@@ -62,7 +62,7 @@ public sealed class KarpathySplitReader : ICaseReader
         var index = 0;
         await foreach (var (record, at) in JsonRecordList.ReadAsync(_annotationFile, cancellationToken).ConfigureAwait(false))
         {
-            var image = JsonFields.RequireString(record, "image", at);
+            var image = JsonFields.RequirePath(record, "image", at);
             var captions = JsonFields.RequireStringOrStringArray(record, "caption", at);
             var imagePath = Path.GetFullPath(Path.Combine(_root, image));
             foreach (var caption in captions)
