@@ -16,10 +16,10 @@ internal sealed class BenchCommand : ICliCommand
     private readonly Option<int> _images = new("--images") { Description = "Cases in the generated dataset (one image, two captions each).", DefaultValueFactory = _ => 200 };
     private readonly Option<int> _batchSize = new("--batch-size", "-b") { Description = "Cases per batch (images per bare vision batch).", DefaultValueFactory = _ => 32 };
     private readonly Option<int> _threads = new("--threads") { Description = "ONNX Runtime threads per graph run (0: one per physical core).", DefaultValueFactory = _ => 0 };
-    private readonly Option<int> _decodeThreads = new("--decode-threads") { Description = "Pipeline decode threads (0: cores - 1, at least 1).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _decodeThreads = new("--decode-threads") { Description = "Pipeline decode threads (0: every core when taking turns, a quarter when overlapping).", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _device = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string> _spinWait = new("--spin-wait") { Description = "on: ONNX Runtime threads spin while idle (its default); off: they sleep.", DefaultValueFactory = _ => "on" };
-    private readonly Option<bool> _noOverlap = new("--no-overlap") { Description = "Take turns: decode a batch with every core, then encode it, instead of decoding the next batch during inference." };
+    private readonly Option<string> _overlap = new("--overlap") { Description = "on: decode the next batch while the encoders run; off: take turns, each with every core; auto: off below 4 cores.", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "JSON file for the numbers. Default: results/bench/<model>.json." };
 
     public BenchCommand(CliConsole console)
@@ -27,6 +27,7 @@ internal sealed class BenchCommand : ICliCommand
         _console = console;
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _spinWait.AcceptOnlyFromAmong("on", "off");
+        _overlap.AcceptOnlyFromAmong("auto", "on", "off");
         OptionValidation.Range(_images, 1, int.MaxValue);
         OptionValidation.Range(_batchSize, 1, 4096);
         OptionValidation.Range(_threads, 0, int.MaxValue);
@@ -34,7 +35,7 @@ internal sealed class BenchCommand : ICliCommand
 
         Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
         {
-            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _noOverlap, _out,
+            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _out,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -59,7 +60,7 @@ internal sealed class BenchCommand : ICliCommand
         BenchResult result;
         try
         {
-            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work, !parse.GetValue(_noOverlap));
+            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work, OverlapOption.Parse(parse.GetValue(_overlap)));
             result = await EncoderBenchmark.RunAsync(package, settings, line => _console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
         }
         finally

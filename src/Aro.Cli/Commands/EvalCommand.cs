@@ -94,8 +94,14 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<int> _decodeThreads = new("--decode-threads")
     {
-        Description = "Threads decoding and resizing images while the encoders run (0: cores - 1, at least 1).",
+        Description = "Threads decoding and resizing images (0: every core when taking turns with the encoders, a quarter of them when overlapping).",
         DefaultValueFactory = _ => 0,
+    };
+
+    private readonly Option<string> _overlap = new("--overlap")
+    {
+        Description = "on: decode the next batch while the encoders run; off: take turns, each with every core; auto (default): off below 4 cores, where overlapping measured slower.",
+        DefaultValueFactory = _ => "auto",
     };
 
     private readonly Option<string?> _shard = new("--shard")
@@ -121,6 +127,7 @@ internal sealed class EvalCommand : ICliCommand
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _scoring.AcceptOnlyFromAmong("itc", "itm+itc");
         _onError.AcceptOnlyFromAmong("fail", "skip");
+        _overlap.AcceptOnlyFromAmong("auto", "on", "off");
         OptionValidation.Range(_batchSize, 1, 4096);
         OptionValidation.Range(_limit, 1, int.MaxValue);
         OptionValidation.Range(_threads, 0, int.MaxValue);
@@ -128,7 +135,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _shard, _resume, _pull,
+            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _resume, _pull,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -239,7 +246,8 @@ internal sealed class EvalCommand : ICliCommand
                 parse.GetValue(_batchSize),
                 parse.GetValue(_limit),
                 parse.GetValue(_decodeThreads),
-                parse.GetValue(_onError) == "skip" ? ErrorPolicy.Skip : ErrorPolicy.Fail),
+                parse.GetValue(_onError) == "skip" ? ErrorPolicy.Skip : ErrorPolicy.Fail,
+                Overlap: OverlapOption.Parse(parse.GetValue(_overlap))),
             new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads)),
             ScoringModes.Parse(parse.GetValue(_scoring)),
             SeedList(parse),

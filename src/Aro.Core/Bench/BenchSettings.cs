@@ -8,5 +8,5 @@ namespace Aro.Core.Bench;
 /// <param name="Runtime">ONNX Runtime settings, the same for the bare encoders and the pipeline.</param>
 /// <param name="DecodeThreads">Pipeline decode threads (0: the eval default).</param>
 /// <param name="WorkDir">Where the dataset is generated (deleted afterwards).</param>
-/// <param name="Overlap">Whether the pipeline decodes the next batch while the encoders run (see <see cref="Eval.EvaluationSettings.Overlap"/>).</param>
-public sealed record BenchSettings(int Cases, int BatchSize, RuntimeOptions Runtime, int DecodeThreads, string WorkDir, bool Overlap = true);
+/// <param name="Overlap">Whether the pipeline decodes the next batch while the encoders run; null: by core count (see <see cref="Eval.EvaluationSettings.Overlap"/>).</param>
+public sealed record BenchSettings(int Cases, int BatchSize, RuntimeOptions Runtime, int DecodeThreads, string WorkDir, bool? Overlap = null);

@@ -15,8 +15,9 @@ public static class EncoderBenchmark
 {
     public static async Task<BenchResult> RunAsync(ModelPackage package, BenchSettings settings, Action<string> log, CancellationToken cancellationToken = default)
     {
-        using var model = LoadedModel.Load(package, settings.Runtime);
         var evaluation = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads, Overlap: settings.Overlap);
+        var runtime = evaluation.Fit(settings.Runtime);
+        using var model = LoadedModel.Load(package, runtime);
         var rounds = Math.Clamp((int)Math.Ceiling((double)settings.Cases / settings.BatchSize), 3, 10);
 
         log($"bare vision graph: {rounds} batches of {settings.BatchSize} images");
@@ -44,9 +45,9 @@ public static class EncoderBenchmark
             Environment.MachineName,
             Environment.ProcessorCount,
             OnnxSessionFactory.RuntimeVersion,
-            settings.Runtime.IntraOpThreads,
-            settings.Runtime.SpinWait,
-            settings.Overlap,
+            runtime.IntraOpThreads,
+            runtime.SpinWait,
+            evaluation.EffectiveOverlap,
             evaluation.EffectivePreprocessThreads,
             settings.BatchSize,
             evaluation.TextBatchSize,

@@ -35,7 +35,7 @@ public sealed class EvaluationPipeline
         _store = store;
         _pixelPool = ArrayPool<float>.Create(settings.BatchSize * model.Transform.TensorLength, settings.PrefetchBatches + 2);
         _preparer = new BatchPreparer(model, settings, store, fingerprint, _pixelPool);
-        _turn = settings.Overlap ? null : new SemaphoreSlim(1, 1);
+        _turn = settings.EffectiveOverlap ? null : new SemaphoreSlim(1, 1);
     }
 
     /// <summary>What was encoded and saved so far in this pipeline's life.</summary>
