@@ -13,6 +13,7 @@ those of the real model. Its scores mean nothing. The package is ~600 MB and is 
 from __future__ import annotations
 
 import argparse
+import inspect
 import hashlib
 import io
 import json
@@ -196,10 +197,14 @@ def export_onnx(module: nn.Module, example: torch.Tensor, path: Path, input_name
                 dynamic: dict[int, str]) -> None:
     buf = io.BytesIO()
     with torch.no_grad():
+        # The TorchScript exporter on every torch version: newer torch defaults to the dynamo exporter and dropped
+        # some keywords, so pass only what this torch's export() accepts.
+        accepted = inspect.signature(torch.onnx.export).parameters
+        extra = {k: v for k, v in {"dynamo": False, "training": torch.onnx.TrainingMode.EVAL,
+                                   "keep_initializers_as_inputs": False}.items() if k in accepted}
         torch.onnx.export(module, (example,), buf, export_params=True, opset_version=OPSET, do_constant_folding=True,
                           input_names=[input_name], output_names=[output_name],
-                          dynamic_axes={input_name: dynamic, output_name: {0: "batch"}},
-                          training=torch.onnx.TrainingMode.EVAL, keep_initializers_as_inputs=False)
+                          dynamic_axes={input_name: dynamic, output_name: {0: "batch"}}, **extra)
     model = onnx.load_from_string(buf.getvalue())
     del buf
     # Name the batch axis and give the embedding width by value, so `aro models inspect` can read D.
