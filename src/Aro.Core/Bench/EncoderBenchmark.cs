@@ -15,8 +15,8 @@ public static class EncoderBenchmark
 {
     public static async Task<BenchResult> RunAsync(ModelPackage package, BenchSettings settings, Action<string> log, CancellationToken cancellationToken = default)
     {
-        var evaluation = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads, Overlap: settings.Overlap);
-        var runtime = evaluation.Fit(settings.Runtime);
+        var (evaluation, runtime) = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads, Overlap: settings.Overlap)
+            .Fit(settings.Runtime);
         using var model = LoadedModel.Load(package, runtime);
         var rounds = Math.Clamp((int)Math.Ceiling((double)settings.Cases / settings.BatchSize), 3, 10);
 

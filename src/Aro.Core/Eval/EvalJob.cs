@@ -33,7 +33,9 @@ public static class EvalJob
             observer.Warn($"--resume: no interrupted run in {outDir}; starting from the beginning");
         }
 
-        using var model = LoadedModel.Load(package, request.Settings.Fit(request.Runtime), request.Scoring);
+        var (settings, runtime) = request.Settings.Fit(request.Runtime);
+        request = request with { Settings = settings, Runtime = runtime };
+        using var model = LoadedModel.Load(package, runtime, request.Scoring);
         observer.ModelLoaded(model);
         var fingerprint = ModelFingerprint.Compute(package);
         using var store = EmbeddingStores.Open(fingerprint, request.Cache, request.NoCache, observer.Warn);

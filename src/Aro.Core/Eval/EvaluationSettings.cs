@@ -34,13 +34,28 @@ public sealed record EvaluationSettings(
         PreprocessThreads > 0 ? PreprocessThreads : EffectiveOverlap ? Math.Max(1, Environment.ProcessorCount / 4) : Environment.ProcessorCount;
 
     /// <summary>
-    /// The runtime settings that keep the stages off each other's cores: when decoding overlaps inference and the
-    /// user left ONNX Runtime's thread count open, ONNX Runtime gets the cores decoding does not use.
+    /// Thread counts that keep the stages off each other's cores, for what the user left open. On a GPU the encoders
+    /// need next to no CPU, so decoding overlaps them on every core (measured on an H100: with a quarter of 16 cores
+    /// decoding, the pipeline reached 18% of the bare GPU encoders). On a CPU, when decoding overlaps inference, ONNX
+    /// Runtime gets the cores decoding does not use.
     /// </summary>
-    public Models.RuntimeOptions Fit(Models.RuntimeOptions runtime) =>
-        runtime.IntraOpThreads == 0 && EffectiveOverlap && Environment.ProcessorCount > EffectivePreprocessThreads
-            ? runtime with { IntraOpThreads = Environment.ProcessorCount - EffectivePreprocessThreads }
-            : runtime;
+    public (EvaluationSettings Settings, Models.RuntimeOptions Runtime) Fit(Models.RuntimeOptions runtime)
+    {
+        if (runtime.Device == Models.ExecutionDevice.Cuda)
+        {
+            var gpu = this with
+            {
+                Overlap = Overlap ?? true,
+                PreprocessThreads = PreprocessThreads > 0 ? PreprocessThreads : Environment.ProcessorCount,
+            };
+            return (gpu, runtime);
+        }
+
+        var cores = Environment.ProcessorCount;
+        return runtime.IntraOpThreads == 0 && EffectiveOverlap && cores > EffectivePreprocessThreads
+            ? (this, runtime with { IntraOpThreads = cores - EffectivePreprocessThreads })
+            : (this, runtime);
+    }
 
     /// <summary>Captions per text-encoder call.</summary>
     public int TextBatchSize => Math.Max(BatchSize * 2, 8);
