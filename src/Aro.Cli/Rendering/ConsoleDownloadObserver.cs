@@ -16,38 +16,19 @@ internal sealed class ConsoleDownloadObserver(CliConsole console) : IDownloadObs
     private ProgressContext? _progress;
 
     /// <summary>Runs <paramref name="run"/> inside a live progress display when on a terminal.</summary>
-    public async Task<T> RunAsync<T>(Func<IDownloadObserver, Task<T>> run)
-    {
-        if (!console.IsTerminal)
+    public Task<T> RunAsync<T>(Func<IDownloadObserver, Task<T>> run) =>
+        LiveProgress.RunAsync(console, [new TransferredColumn(), new TransferRateColumn()], async context =>
         {
-            return await run(this).ConfigureAwait(false);
-        }
-
-        return await console.Status.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new TransferredColumn(),
-                new TransferRateColumn(),
-                new RemainingTimeColumn(),
-                new SpinnerColumn())
-            .StartAsync(async context =>
+            _progress = context;
+            try
             {
-                _progress = context;
-                try
-                {
-                    return await run(this).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _progress = null;
-                }
-            })
-            .ConfigureAwait(false);
-    }
+                return await run(this).ConfigureAwait(false);
+            }
+            finally
+            {
+                _progress = null;
+            }
+        });
 
     public IProgress<DownloadProgress> Started(string label, long? total, DownloadUnit unit)
     {

@@ -17,31 +17,12 @@ internal sealed class ConsoleEvalObserver(CliConsole console, bool verbose) : IE
     private ProgressContext? _progress;
 
     /// <summary>Runs <paramref name="run"/> inside a live progress display when on a terminal.</summary>
-    public async Task<T> RunAsync<T>(Func<IEvalObserver, Task<T>> run)
-    {
-        if (!console.IsTerminal)
+    public Task<T> RunAsync<T>(Func<IEvalObserver, Task<T>> run) =>
+        LiveProgress.RunAsync(console, [new CaseCountColumn(), new CaseRateColumn()], async context =>
         {
+            _progress = context;
             return await run(this).ConfigureAwait(false);
-        }
-
-        return await console.Status.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(
-                new TaskDescriptionColumn(),
-                new ProgressBarColumn(),
-                new PercentageColumn(),
-                new CaseCountColumn(),
-                new CaseRateColumn(),
-                new RemainingTimeColumn(),
-                new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                _progress = context;
-                return await run(this).ConfigureAwait(false);
-            })
-            .ConfigureAwait(false);
-    }
+        });
 
     public void ModelLoaded(LoadedModel model)
     {
