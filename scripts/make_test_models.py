@@ -525,6 +525,19 @@ def word_symbols(word: str) -> tuple[str, ...]:
     return tuple(chars[:-1]) + (chars[-1] + "</w>",)
 
 
+def merge_pair(syms: list[str], a: str, b: str) -> list[str]:
+    """Every occurrence of the adjacent pair (a, b), left to right, replaced by a + b."""
+    i, out = 0, []
+    while i < len(syms):
+        if i + 1 < len(syms) and syms[i] == a and syms[i + 1] == b:
+            out.append(a + b)
+            i += 2
+        else:
+            out.append(syms[i])
+            i += 1
+    return out
+
+
 def learn_bpe(word_freqs: Counter, num_merges: int) -> list[tuple[str, str]]:
     """Greedy BPE: repeatedly merge the most frequent adjacent pair (ties: the lexicographically smallest pair).
     A pair whose concatenation is already a token is never merged, so every merge adds exactly one new token."""
@@ -545,15 +558,7 @@ def learn_bpe(word_freqs: Counter, num_merges: int) -> list[tuple[str, str]]:
         merges.append((a, b))
         tokens.add(a + b)
         for w, syms in words.items():
-            i, out = 0, []
-            while i < len(syms):
-                if i + 1 < len(syms) and syms[i] == a and syms[i + 1] == b:
-                    out.append(a + b)
-                    i += 2
-                else:
-                    out.append(syms[i])
-                    i += 1
-            words[w] = out
+            words[w] = merge_pair(syms, a, b)
     return merges
 
 
@@ -579,16 +584,7 @@ class ClipBpe:
             best = min(pairs, key=lambda p: self.ranks.get(p, math.inf))
             if best not in self.ranks:
                 break
-            a, b = best
-            i, out = 0, []
-            while i < len(syms):
-                if i + 1 < len(syms) and syms[i] == a and syms[i + 1] == b:
-                    out.append(a + b)
-                    i += 2
-                else:
-                    out.append(syms[i])
-                    i += 1
-            syms = out
+            syms = merge_pair(syms, *best)
         return syms
 
     def encode(self, caption: str, context: int = CLIP_CONTEXT) -> list[int]:

@@ -1,14 +1,14 @@
-using System.Globalization;
 using Aro.Core.Data.Order;
 using Aro.Core.Eval;
-using Aro.Core.Reports;
-using CsvHelper;
+using Aro.Core.Results;
 
 namespace Aro.Core.Merging;
 
 /// <summary>Reads the parts of a shard's results that a merge sums: skipped cases and Order diagnostic counts.</summary>
 internal static class ShardTables
 {
+    private static readonly string[] SkippedColumns = ["subset", "index", "id", "group", "reason"];
+
     public static IEnumerable<SkippedCase> Skipped(string path, string stem)
     {
         if (!File.Exists(path))
@@ -16,16 +16,12 @@ internal static class ShardTables
             yield break;
         }
 
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CsvFormat.Configuration);
-        csv.Read();
-        csv.ReadHeader();
+        using var csv = CsvInput.Open(path, SkippedColumns);
         while (csv.Read())
         {
-            if (csv.GetField("subset") == stem)
+            if (csv.Text("subset") == stem)
             {
-                yield return new SkippedCase(
-                    int.Parse(csv.GetField("index")!, CultureInfo.InvariantCulture), csv.GetField("id")!, csv.GetField("group")!, csv.GetField("reason")!);
+                yield return new SkippedCase(csv.Count("index"), csv.Text("id"), csv.Text("group"), csv.Text("reason"));
             }
         }
     }
@@ -38,26 +34,20 @@ internal static class ShardTables
         var identical = new int[names.Count];
         foreach (var path in groupFiles)
         {
-            using var reader = new StreamReader(path);
-            using var csv = new CsvReader(reader, CsvFormat.Configuration);
-            csv.Read();
-            csv.ReadHeader();
-            while (csv.Read())
+            foreach (var row in GroupsCsvReader.Read(path).Where(r => r.IsDiagnostic))
             {
-                var group = csv.GetField("group")!;
-                if (!group.StartsWith(OrderDiagnostics.Prefix, StringComparison.Ordinal))
+                var parts = row.Group[OrderDiagnostics.Prefix.Length..].Split(':');
+                var p = parts.Length == 2 ? names.IndexOf(parts[0]) : -1;
+                var counts = p < 0 ? null
+                    : parts[1] == PerturbationDiagnostics.WinsWhenWrong ? wins
+                    : parts[1] == PerturbationDiagnostics.Identical ? identical
+                    : null;
+                if (counts is null)
                 {
-                    continue;
+                    throw new AroInputException($"{path}: unknown diagnostic row '{row.Group}'");
                 }
 
-                var parts = group.Split(':');
-                var p = names.IndexOf(parts.ElementAtOrDefault(1) ?? "");
-                if (p < 0 || !int.TryParse(csv.GetField("count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
-                {
-                    throw new AroInputException($"{path}: line {csv.Parser.Row}: unknown diagnostic row '{group}'");
-                }
-
-                (parts.ElementAtOrDefault(2) == "identical" ? identical : wins)[p] += count;
+                counts[p] += row.Count;
             }
         }
 

@@ -67,7 +67,8 @@ public sealed class OnnxImageEncoder : IImageEncoder
         var result = new ImageEncoding[count];
         for (var i = 0; i < count; i++)
         {
-            result[i] = new ImageEncoding(VectorMath.Normalize(embeddings[i]), features?[i]);
+            VectorMath.NormalizeInPlace(embeddings[i]);
+            result[i] = new ImageEncoding(embeddings[i], features?[i]);
         }
 
         return result;

@@ -73,7 +73,13 @@ public sealed class OnnxTextEncoder : ITextEncoder
 
             using var outputs = OrtRuns.Run(_session, names, values, [_output], cancellationToken);
             var rows = GraphOutputs.ReadRows(outputs[0], count, _output, Signature.FileName);
-            return [.. rows.Select(r => VectorMath.Normalize(r))];
+            // ReadRows copied each row out of the output tensor, so it can be normalised where it stands.
+            foreach (var row in rows)
+            {
+                VectorMath.NormalizeInPlace(row);
+            }
+
+            return rows;
         }
         finally
         {

@@ -6,25 +6,30 @@ public static class VectorMath
     /// <summary>Returns <paramref name="vector"/> divided by its L2 norm (a zero vector stays zero).</summary>
     public static float[] Normalize(ReadOnlySpan<float> vector)
     {
+        var result = vector.ToArray();
+        NormalizeInPlace(result);
+        return result;
+    }
+
+    /// <summary>Divides <paramref name="vector"/> by its L2 norm where it stands (a zero vector stays zero).</summary>
+    public static void NormalizeInPlace(Span<float> vector)
+    {
         double sum = 0;
         foreach (var v in vector)
         {
             sum += (double)v * v;
         }
 
-        var result = new float[vector.Length];
         if (sum == 0)
         {
-            return result;
+            return;
         }
 
         var inverse = 1.0 / Math.Sqrt(sum);
         for (var i = 0; i < vector.Length; i++)
         {
-            result[i] = (float)(vector[i] * inverse);
+            vector[i] = (float)(vector[i] * inverse);
         }
-
-        return result;
     }
 
     /// <summary>Dot product accumulated in double.</summary>

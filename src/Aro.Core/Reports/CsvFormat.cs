@@ -19,6 +19,17 @@ public static class CsvFormat
     public static CsvWriter CreateWriter(Stream stream) =>
         new(new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true), Configuration);
 
+    /// <summary>Writes one whole record: the fields, then the line end.</summary>
+    public static void WriteRecord(CsvWriter csv, params IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            csv.WriteField(field);
+        }
+
+        csv.NextRecord();
+    }
+
     public static string Fixed7(double value) => value.ToString("F7", CultureInfo.InvariantCulture);
 
     public static string Bool(bool value) => value ? "true" : "false";

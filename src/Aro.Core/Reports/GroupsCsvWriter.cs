@@ -13,11 +13,7 @@ public static class GroupsCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            csv.WriteField("group");
-            csv.WriteField("count");
-            csv.WriteField("accuracy");
-            csv.WriteField("included");
-            csv.NextRecord();
+            CsvFormat.WriteRecord(csv, "group", "count", "accuracy", "included");
             foreach (var group in summary.Groups.Concat(summary.Diagnostics ?? []))
             {
                 csv.WriteField(group.Group);

@@ -86,16 +86,7 @@ public sealed class PredictionsCsvWriter : IDisposable
 
     private void WriteHeader(int options)
     {
-        foreach (var name in new[] { "index", "id", "group", "label", "prediction", "correct" })
-        {
-            _csv.WriteField(name);
-        }
-
-        for (var i = 0; i < options; i++)
-        {
-            _csv.WriteField(FormattableString.Invariant($"score_{i}"));
-        }
-
-        _csv.NextRecord();
+        CsvFormat.WriteRecord(_csv, ["index", "id", "group", "label", "prediction", "correct",
+            .. Enumerable.Range(0, options).Select(i => FormattableString.Invariant($"score_{i}"))]);
     }
 }

@@ -14,12 +14,7 @@ public static class SeedsCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            foreach (var name in new[] { "subset", "seed", "samples", "micro_accuracy", "macro_accuracy" })
-            {
-                csv.WriteField(name);
-            }
-
-            csv.NextRecord();
+            CsvFormat.WriteRecord(csv, "subset", "seed", "samples", "micro_accuracy", "macro_accuracy");
             foreach (var subset in subsets)
             {
                 foreach (var (seed, summary) in subset.Seeds)

@@ -10,12 +10,7 @@ public static class SkippedCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            foreach (var name in new[] { "subset", "index", "id", "group", "reason" })
-            {
-                csv.WriteField(name);
-            }
-
-            csv.NextRecord();
+            CsvFormat.WriteRecord(csv, "subset", "index", "id", "group", "reason");
             foreach (var (subset, skippedCase) in skipped)
             {
                 csv.WriteField(subset);

@@ -14,12 +14,7 @@ public static class SummaryCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            foreach (var name in new[] { "subset", "samples", "groups", "micro_accuracy", "macro_accuracy", "skipped" })
-            {
-                csv.WriteField(name);
-            }
-
-            csv.NextRecord();
+            CsvFormat.WriteRecord(csv, "subset", "samples", "groups", "micro_accuracy", "macro_accuracy", "skipped");
             foreach (var summary in summaries)
             {
                 csv.WriteField(summary.Subset.Name);
