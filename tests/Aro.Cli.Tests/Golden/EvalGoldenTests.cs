@@ -1,0 +1,73 @@
+using Aro.Cli.Tests.Support;
+using Aro.TestSupport;
+using Xunit;
+
+namespace Aro.Cli.Tests.Golden;
+
+/// <summary>
+/// `aro eval` output, file by file, against committed golden copies (tests/golden/): the bundled demo with every
+/// subset and two seeds, and the shared reference fixtures. Any change of a byte in a CSV, or of run.json beyond
+/// its clock and machine paths, fails here.
+/// </summary>
+public sealed class EvalGoldenTests
+{
+    // Fixed thread counts: run.json records them, and the defaults depend on the machine's cores.
+    private static readonly string[] Pinned = ["--no-cache", "--threads", "1", "--decode-threads", "2"];
+
+    [Fact]
+    public async Task Demo_with_all_subsets_and_two_seeds_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("models", "demo"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", "all", "--seeds", "1,2", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-demo", temp.Path, Placeholders(temp.Path));
+    }
+
+    [Fact]
+    public async Task Demo_cases_file_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("models", "demo"),
+            "--subset", RepoPaths.InRepo("data", "demo", "cases.jsonl"), "--out", temp.Path, "--batch-size", "7", .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-demo-cases", temp.Path, Placeholders(temp.Path));
+    }
+
+    [Fact]
+    public async Task Tiny_blip_on_the_demo_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("tests", "fixtures", "tiny-blip"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", "relation,coco-order", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-tiny-blip", temp.Path, Placeholders(temp.Path));
+    }
+
+    [SkippableFact]
+    public async Task Shared_fixtures_write_the_golden_files()
+    {
+        var model = SharedData.Fixtures("tiny-clip");
+        var data = SharedData.Fixtures("aro-synth");
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", model, "--data", data,
+            "--subset", $"relation,attribution,{Path.Combine(data, "order_cases.jsonl")}", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-fixtures", temp.Path, Placeholders(temp.Path));
+    }
+
+    private static Dictionary<string, string> Placeholders(string outFolder) => new()
+    {
+        [RepoPaths.Root] = "<repo>",
+        [SharedData.Root] = "<shared>",
+        [outFolder] = "<out>",
+    };
+}
