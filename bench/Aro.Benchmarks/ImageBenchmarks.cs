@@ -1,5 +1,5 @@
 using System.Globalization;
-using Aro.Core.Data;
+using Aro.Core.Cases;
 using Aro.Core.Imaging;
 using BenchmarkDotNet.Attributes;
 

@@ -4,7 +4,8 @@ using System.Text.Json;
 using Aro.Core.Bench;
 using Aro.Core.IO;
 using Aro.Core.Models;
-using Aro.Core.Reports;
+using Aro.Core.Perturbations;
+using Aro.Core.Results;
 
 namespace Aro.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Aro.Cli.Rendering;
-using Aro.Core.Comparison;
+using Aro.Core.Reports.Comparison;
 
 namespace Aro.Cli.Commands;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Cases;
+using Aro.Core.Perturbations;
 
 namespace Aro.Cli.Commands;
 

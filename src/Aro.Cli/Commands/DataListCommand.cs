@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Perturbations;
 using Spectre.Console;
 
 namespace Aro.Cli.Commands;

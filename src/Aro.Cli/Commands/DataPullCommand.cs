@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Aro.Cli.Rendering;
+using Aro.Core.Benchmarks;
 using Aro.Core.Download;
+using Aro.Core.Perturbations;
 
 namespace Aro.Cli.Commands;
 

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using Aro.Cli.Rendering;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Cases;
 using Aro.Core.Download;
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
 
 namespace Aro.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Aro.Core.Merging;
+using Aro.Core.Metrics;
+using Aro.Core.Reports.Merging;
 
 namespace Aro.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Aro.Cli.Rendering;
 using Aro.Core.Download;
 using Aro.Core.Models;
-using Aro.Cli.Rendering;
+using Aro.Core.Perturbations;
 using Aro.Core.Text;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
 
 namespace Aro.Cli.Commands;
 

@@ -1,4 +1,5 @@
-using Aro.Core.Comparison;
+using Aro.Core.Perturbations;
+using Aro.Core.Reports.Comparison;
 using Spectre.Console;
 
 namespace Aro.Cli.Rendering;

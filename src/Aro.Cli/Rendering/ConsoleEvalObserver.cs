@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Benchmarks;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
 using Spectre.Console;
 
 namespace Aro.Cli.Rendering;

@@ -1,6 +1,8 @@
 using System.Globalization;
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
+using Aro.Core.Metrics;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
 using Spectre.Console;
 
 namespace Aro.Cli.Rendering;

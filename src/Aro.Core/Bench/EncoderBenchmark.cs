@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Aro.Core.Caching;
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Cases;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
 
 namespace Aro.Core.Bench;
 

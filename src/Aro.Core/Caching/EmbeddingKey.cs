@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Aro.Core.Data;
+using Aro.Core.Cases;
 
 namespace Aro.Core.Caching;
 

@@ -1,5 +1,3 @@
-using Aro.Core.Eval;
-
 namespace Aro.Core.Caching;
 
 /// <summary>Opens the embedding store of a run: the persistent cache, or a temporary one with <c>--no-cache</c>.</summary>

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Cases;
+using Aro.Core.Evaluation;
 using Aro.Core.IO;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
 
 namespace Aro.Core.Checkpoints;
 
@@ -18,7 +19,7 @@ public static class RunKey
     public static string Compute(byte[] fingerprint, ScoringMode scoring, ICaseReader reader, int? seed, EvalRequest request)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"aro {Reports.AroVersion.Current}\n");
+        text.Append(CultureInfo.InvariantCulture, $"aro {AroVersion.Current}\n");
         text.Append(CultureInfo.InvariantCulture, $"model {Convert.ToHexStringLower(fingerprint)} {ScoringModes.Name(scoring)}\n");
         text.Append(CultureInfo.InvariantCulture, $"subset {reader.Subset.Name}\n");
         foreach (var file in reader.SourceFiles)

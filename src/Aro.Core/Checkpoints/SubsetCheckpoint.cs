@@ -1,4 +1,6 @@
-using Aro.Core.Eval;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Metrics;
+using Aro.Core.Results;
 
 namespace Aro.Core.Checkpoints;
 

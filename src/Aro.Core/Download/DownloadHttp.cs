@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Aro.Core.Reports;
 
 namespace Aro.Core.Download;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Aro.Core.Models;
-using Aro.Core.Reports;
+using Aro.Core.Perturbations;
 
 namespace Aro.Core.Download;
 

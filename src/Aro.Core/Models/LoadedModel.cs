@@ -1,5 +1,5 @@
-using Aro.Core.Eval;
 using Aro.Core.Imaging;
+using Aro.Core.Models.Scoring;
 using Aro.Core.Text;
 using Microsoft.ML.OnnxRuntime;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Aro.Core.Perturbations;
 
 namespace Aro.Core.Models;
 

@@ -1,4 +1,5 @@
 using Aro.Core.Imaging;
+using Aro.Core.Perturbations;
 using Aro.Core.Text;
 
 namespace Aro.Core.Models;

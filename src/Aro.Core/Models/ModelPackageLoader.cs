@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Aro.Core.Imaging;
+using Aro.Core.Perturbations;
 using Aro.Core.Text;
 
 namespace Aro.Core.Models;

@@ -1,4 +1,5 @@
 using Aro.Core.Imaging;
+using Aro.Core.Perturbations;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

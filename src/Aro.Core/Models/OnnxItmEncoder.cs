@@ -1,4 +1,5 @@
 using System.Buffers;
+using Aro.Core.Perturbations;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

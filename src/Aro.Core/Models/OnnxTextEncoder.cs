@@ -1,5 +1,5 @@
+using Aro.Core.Perturbations;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Aro.Core.Models;
 

@@ -1,3 +1,5 @@
+using Aro.Core.Perturbations;
+
 namespace Aro.Core.Models;
 
 /// <summary>The command-line and manifest names of <see cref="ScoringMode"/>.</summary>

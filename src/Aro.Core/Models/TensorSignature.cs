@@ -1,3 +1,4 @@
+using Aro.Core.Perturbations;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

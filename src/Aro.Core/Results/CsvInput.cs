@@ -1,6 +1,5 @@
 using System.Globalization;
-using Aro.Core.Data;
-using Aro.Core.Reports;
+using Aro.Core.Cases;
 using CsvHelper;
 
 namespace Aro.Core.Results;

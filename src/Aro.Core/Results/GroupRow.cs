@@ -1,4 +1,4 @@
-using Aro.Core.Eval;
+using Aro.Core.Benchmarks.Aro;
 
 namespace Aro.Core.Results;
 

@@ -1,4 +1,4 @@
-using Aro.Core.Data;
+using Aro.Core.Metrics;
 
 namespace Aro.Core.Results;
 

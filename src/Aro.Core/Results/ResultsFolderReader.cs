@@ -1,5 +1,5 @@
 using System.Globalization;
-using Aro.Core.Eval;
+using Aro.Core.Perturbations;
 
 namespace Aro.Core.Results;
 

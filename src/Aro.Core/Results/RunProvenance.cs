@@ -1,4 +1,4 @@
-using Aro.Core.Reports;
+using Aro.Core.Models;
 
 namespace Aro.Core.Results;
 

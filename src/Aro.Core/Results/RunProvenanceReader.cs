@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Aro.Core.Reports;
 
 namespace Aro.Core.Results;
 

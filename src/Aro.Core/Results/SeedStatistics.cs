@@ -1,3 +1,5 @@
+using Aro.Core.Metrics;
+
 namespace Aro.Core.Results;
 
 /// <summary>
@@ -13,8 +15,8 @@ public sealed record SeedStatistics(
     double StdMacro)
 {
     /// <summary>Mean of the metric of record (micro on Order, macro otherwise) as <paramref name="row"/> defines it.</summary>
-    public double Mean(SummaryRow row) => row.Metric == Data.MetricOfRecord.Micro ? MeanMicro : MeanMacro;
+    public double Mean(SummaryRow row) => row.Metric == Metrics.MetricOfRecord.Micro ? MeanMicro : MeanMacro;
 
     /// <summary>Standard deviation of the metric of record.</summary>
-    public double Std(SummaryRow row) => row.Metric == Data.MetricOfRecord.Micro ? StdMicro : StdMacro;
+    public double Std(SummaryRow row) => row.Metric == Metrics.MetricOfRecord.Micro ? StdMicro : StdMacro;
 }

@@ -1,4 +1,5 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Metrics;
 
 namespace Aro.Core.Results;
 
@@ -12,10 +13,10 @@ namespace Aro.Core.Results;
 public sealed record SummaryRow(string Subset, int Samples, int Groups, double MicroAccuracy, double MacroAccuracy, int Skipped)
 {
     /// <summary>Which accuracy the paper reports for this subset; a cases file's subset is macro over its groups.</summary>
-    public MetricOfRecord Metric => SubsetRegistry.Find(Subset)?.Metric ?? Data.MetricOfRecord.MacroOverGroups;
+    public MetricOfRecord Metric => SubsetRegistry.Find(Subset)?.Metric ?? Metrics.MetricOfRecord.MacroOverGroups;
 
     /// <summary>The number the paper reports: precision@1 (micro) on Order, macro accuracy otherwise.</summary>
-    public double MetricOfRecord => Metric == Data.MetricOfRecord.Micro ? MicroAccuracy : MacroAccuracy;
+    public double MetricOfRecord => Metric == Metrics.MetricOfRecord.Micro ? MicroAccuracy : MacroAccuracy;
 
     /// <summary>Short name of <see cref="MetricOfRecord"/> for tables: <c>p@1</c> or <c>macro</c>.</summary>
     public string MetricName => MetricNames.Of(Metric);

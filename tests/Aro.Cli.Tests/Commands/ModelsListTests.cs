@@ -1,5 +1,6 @@
 using Aro.Cli.Tests.Support;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
 using Aro.TestSupport;
 using Xunit;
 

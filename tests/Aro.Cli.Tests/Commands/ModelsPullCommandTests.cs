@@ -4,6 +4,7 @@ using System.Text.Json;
 using Aro.Cli.Tests.Support;
 using Aro.Core.Download;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
 using Aro.TestSupport;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Download;
 using Aro.TestSupport;
 

@@ -1,5 +1,5 @@
 using Aro.Core.Caching;
-using Aro.Core.Data;
+using Aro.Core.Cases;
 using Aro.TestSupport;
 using Xunit;
 

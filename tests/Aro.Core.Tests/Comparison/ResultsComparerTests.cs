@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Aro.Core.Comparison;
+using Aro.Core.Perturbations;
+using Aro.Core.Reports.Comparison;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;

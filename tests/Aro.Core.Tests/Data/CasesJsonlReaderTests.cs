@@ -1,4 +1,5 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Cases;
 using Aro.TestSupport;
 using Xunit;
 

@@ -1,6 +1,7 @@
-using Aro.TestSupport;
 using System.Text;
-using Aro.Core.Data;
+using Aro.Core.Cases;
+using Aro.Core.Perturbations;
+using Aro.TestSupport;
 using Xunit;
 
 namespace Aro.Core.Tests.Data;

@@ -1,4 +1,4 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
 using Aro.TestSupport;
 using Xunit;
 

@@ -1,4 +1,7 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Cases;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
 using Aro.TestSupport;
 using Xunit;
 
@@ -69,7 +72,7 @@ public sealed class ReaderErrorTests
         var single = Assert.Single(await new CasesJsonlReader(temp.File("cases.jsonl")).ReadAsync().ToListAsync());
 
         Assert.Equal(label, single.Label);
-        Assert.NotNull(Aro.Core.Eval.CaseProblems.Find(single));
+        Assert.NotNull(Aro.Core.Pipeline.CaseProblems.Find(single));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Cases;
+using Aro.Core.Perturbations;
 using Aro.Core.Tests.Support.Fuzzing;
 using Aro.TestSupport;
 using Xunit;

@@ -1,4 +1,5 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Download;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;

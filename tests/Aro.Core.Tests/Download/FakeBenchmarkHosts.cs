@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Download;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;

@@ -1,5 +1,5 @@
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Cases;
+using Aro.Core.Pipeline;
 using Xunit;
 
 namespace Aro.Core.Tests.Eval;

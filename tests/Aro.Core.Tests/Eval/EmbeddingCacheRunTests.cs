@@ -1,5 +1,6 @@
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Pipeline;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
 using Aro.Core.Tests.Support;
 using Aro.Core.Tests.Support.Fuzzing;
 using Aro.TestSupport;

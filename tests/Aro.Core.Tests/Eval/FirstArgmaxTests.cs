@@ -1,4 +1,5 @@
-using Aro.Core.Eval;
+using Aro.Core.Metrics;
+using Aro.Core.Results;
 using Xunit;
 
 namespace Aro.Core.Tests.Eval;

@@ -1,5 +1,5 @@
-using Aro.Core.Eval;
 using Aro.Core.Models;
+using Aro.Core.Models.Scoring;
 using Xunit;
 
 namespace Aro.Core.Tests.Eval;

@@ -1,5 +1,6 @@
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Metrics;
 using Xunit;
 
 namespace Aro.Core.Tests.Eval;

@@ -1,5 +1,7 @@
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;

@@ -1,6 +1,7 @@
 using Aro.Core.Checkpoints;
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Pipeline;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;

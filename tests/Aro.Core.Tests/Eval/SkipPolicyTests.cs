@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
 using Aro.Core.Tests.Support;
 using Aro.Core.Tests.Support.Fuzzing;
 using Aro.TestSupport;

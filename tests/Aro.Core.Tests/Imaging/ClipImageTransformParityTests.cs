@@ -1,4 +1,4 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Imaging;
 using Aro.TestSupport;
 using Xunit;

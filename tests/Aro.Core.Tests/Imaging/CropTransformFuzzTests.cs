@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Aro.Core.Data;
+using Aro.Core.Cases;
 using Aro.Core.Imaging;
+using Aro.Core.Perturbations;
 using Aro.Core.Tests.Support.Fuzzing;
 using Xunit;
 using Xunit.Abstractions;

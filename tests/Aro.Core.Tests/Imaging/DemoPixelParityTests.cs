@@ -1,4 +1,5 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Cases;
 using Aro.Core.Imaging;
 using Aro.TestSupport;
 using Xunit;

@@ -1,4 +1,4 @@
-using Aro.Core.Data;
+using Aro.Core.Cases;
 using Aro.Core.Imaging;
 using Xunit;
 

@@ -1,6 +1,8 @@
-using Aro.Core.Eval;
-using Aro.Core.Merging;
+using Aro.Core.Cases;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Pipeline;
+using Aro.Core.Reports.Merging;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;

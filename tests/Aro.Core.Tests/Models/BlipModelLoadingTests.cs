@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Aro.Core.Eval;
 using Aro.Core.Models;
+using Aro.Core.Models.Scoring;
 using Aro.TestSupport;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
 using Aro.TestSupport;
 using Xunit;
 

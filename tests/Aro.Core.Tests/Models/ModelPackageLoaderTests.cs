@@ -1,6 +1,8 @@
-using Aro.Core.Eval;
+using Aro.Core.Evaluation;
 using Aro.Core.Imaging;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
 using Aro.Core.Tests.Support;
 using Aro.Core.Text;
 using Aro.TestSupport;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Aro.Core.Perturbations;
 using Aro.Core.Reports.Html;
 using Aro.Core.Results;
 using Aro.Core.Tests.Support;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Aro.Core.Reports;
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Perturbations;
 using Aro.Core.Reports.Html;
 using Aro.Core.Results;
 using Aro.Core.Tests.Support;

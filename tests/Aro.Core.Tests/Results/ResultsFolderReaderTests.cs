@@ -1,3 +1,5 @@
+using Aro.Core.Metrics;
+using Aro.Core.Models;
 using Aro.Core.Results;
 using Aro.TestSupport;
 using Xunit;

@@ -1,6 +1,8 @@
-using Aro.Core.Data;
-using Aro.Core.Eval;
+using Aro.Core.Benchmarks;
+using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
 
 namespace Aro.Core.Tests.Support;
 

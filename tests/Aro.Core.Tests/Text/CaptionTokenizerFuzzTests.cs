@@ -1,4 +1,5 @@
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
 using Aro.Core.Tests.Support.Fuzzing;
 using Aro.Core.Text;
 using Aro.TestSupport;

@@ -1,5 +1,5 @@
 using System.Text;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;

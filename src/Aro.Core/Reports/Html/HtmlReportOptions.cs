@@ -1,3 +1,5 @@
+using Aro.Core.Results;
+
 namespace Aro.Core.Reports.Html;
 
 /// <summary>What <c>aro report</c> was asked for beyond its inputs.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Aro.Core.Models;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;

@@ -1,4 +1,6 @@
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Perturbations;
 
 namespace Aro.Core.Reports.Html;
 

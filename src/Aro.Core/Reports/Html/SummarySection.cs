@@ -1,5 +1,7 @@
 using System.Text;
-using Aro.Core.Data;
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Metrics;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Aro.Core.Data;
-using Aro.Core.Data.Order;
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Perturbations;
 using Aro.Core.Tests.Support.Fuzzing;
 using Aro.TestSupport;
 using Xunit;

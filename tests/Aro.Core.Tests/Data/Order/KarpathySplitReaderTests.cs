@@ -1,6 +1,8 @@
+using Aro.Core.Benchmarks;
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Cases;
+using Aro.Core.Perturbations;
 using Aro.TestSupport;
-using Aro.Core.Data;
-using Aro.Core.Data.Order;
 using Xunit;
 
 namespace Aro.Core.Tests.Data.Order;

@@ -1,5 +1,5 @@
+using Aro.Core.Perturbations;
 using Aro.Core.Tests.Support;
-using Aro.Core.Data.Order;
 using Xunit;
 
 namespace Aro.Core.Tests.Data.Order;

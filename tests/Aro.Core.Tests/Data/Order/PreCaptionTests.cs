@@ -1,4 +1,4 @@
-using Aro.Core.Data.Order;
+using Aro.Core.Perturbations;
 using Xunit;
 
 namespace Aro.Core.Tests.Data.Order;

@@ -1,4 +1,4 @@
-using Aro.Core.Data.Order;
+using Aro.Core.Perturbations;
 using Aro.Core.Randomness;
 using Aro.Core.Text.Pos;
 using Xunit;

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Aro.Core.Imaging;
+
+namespace Aro.Core.Benchmarks;
+
+/// <summary>
+/// Checks that a subset's data is complete: the annotation file is there and parses, its case count (compared with
+/// the official files' by the caller), every image it needs exists and, with <c>deep</c>, decodes.
+/// </summary>
+public static class DataVerifier
+{
+    public static async Task<DataVerification> VerifyAsync(
+        SubsetDefinition subset, string? data, bool deep, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subset);
+        var folder = DataLocator.TryResolve(subset, data);
+        if (folder is null)
+        {
+            var expected = DataLocator.PullFolder(subset, data);
+            var tried = string.Join(" or ", DataLocator.Candidates(subset, data).Select(c => Path.GetFullPath(Path.Combine(c, subset.NativeFile!))));
+            return new DataVerification(subset, expected, null, $"annotation file not found: expected {tried}", 0, 0, [], [], deep);
+        }
+
+        SubsetAnnotations annotations;
+        try
+        {
+            annotations = await SubsetAnnotations.ReadAsync(subset, folder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AroInputException ex)
+        {
+            return new DataVerification(subset, folder, Path.Combine(folder, subset.NativeFile!), ex.Message, 0, 0, [], [], deep);
+        }
+
+        var missing = annotations.MissingImages(folder);
+        var undecodable = deep ? Decode(annotations.Images.Except(missing).ToList(), folder, progress, cancellationToken) : [];
+        return new DataVerification(subset, folder, annotations.AnnotationFile, null, annotations.Cases, annotations.Images.Count, missing, undecodable, deep);
+    }
+
+    private static List<(string, string)> Decode(List<string> images, string folder, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var loader = new ImageLoader();
+        var failures = new ConcurrentBag<(int Index, string Image, string Reason)>();
+        var done = 0;
+        Parallel.For(0, images.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                loader.Load(Path.Combine(folder, images[i]));
+            }
+            catch (ImageLoadException ex)
+            {
+                failures.Add((i, images[i], ex.Problem));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failures.Add((i, images[i], ex.Message));
+            }
+
+            progress?.Report((Interlocked.Increment(ref done), images.Count));
+        });
+        return [.. failures.OrderBy(f => f.Index).Select(f => (f.Image, f.Reason))];
+    }
+}

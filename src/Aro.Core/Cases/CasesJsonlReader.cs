@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Aro.Core.Benchmarks;
+using Aro.Core.Perturbations;
+
+namespace Aro.Core.Cases;
+
+/// <summary>
+/// Reads the frozen <c>cases.jsonl</c> form of any subset (DESIGN.md §4), one case a line:
+/// <c>{"id", "image", "bbox"?, "captions", "label", "group"?}</c>. Image paths resolve against the file's folder.
+/// The subset (and so its metric) is taken from the first id's prefix, e.g. <c>coco-order-000000</c>.
+/// A line that is not a JSON object of those fields and types is an error naming the line and the field; a case of
+/// the right shape that cannot be scored (one option, a label out of range) is read, and left to the pipeline.
+/// </summary>
+public sealed class CasesJsonlReader : ICaseReader
+{
+    private readonly string _path;
+    private readonly string _folder;
+
+    public CasesJsonlReader(string path)
+    {
+        _path = Path.GetFullPath(path);
+        _folder = Path.GetDirectoryName(_path)!;
+        if (!File.Exists(_path))
+        {
+            throw new AroInputException($"cases file not found: {_path}");
+        }
+
+        Subset = DetectSubset();
+    }
+
+    public SubsetDefinition Subset { get; }
+
+    public IReadOnlyList<string> SourceFiles => [_path];
+
+    public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(_path);
+        var fileName = Path.GetFileName(_path);
+        var lineNumber = 0;
+        var index = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var at = new RecordLocation(fileName, "line", lineNumber);
+            yield return Parse(line, at, index);
+            index++;
+        }
+    }
+
+    private AroCase Parse(string line, RecordLocation at, int index)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            throw new AroInputException($"{at}: malformed JSON at column {ex.BytePositionInLine + 1}: {ex.Message.Split(" Path:")[0]}", ex);
+        }
+
+        using (document)
+        {
+            var record = document.RootElement;
+            JsonFields.RequireObject(record, at);
+            var id = JsonFields.RequireString(record, "id", at);
+            var image = JsonFields.RequirePath(record, "image", at);
+            var bbox = JsonFields.OptionalNumberArray(record, "bbox", 4, at);
+            var captions = JsonFields.RequireStringArray(record, "captions", at);
+            var label = JsonFields.RequireInt(record, "label", at);
+            var group = JsonFields.OptionalString(record, "group", at) ?? Subset.Name;
+
+            // A record of the right shape is a case; whether it can be scored (two options or more, a label among
+            // them, non-empty captions, a usable box and image) is the pipeline's call (Eval/CaseProblems), so
+            // --on-error skip can leave it out. docs/robustness.md draws the line.
+            CropBox? crop = bbox is null ? null : new CropBox(bbox[0], bbox[1], bbox[2], bbox[3]);
+            return new AroCase(index, id, Path.GetFullPath(Path.Combine(_folder, image)), crop, captions, label, group);
+        }
+    }
+
+    private SubsetDefinition DetectSubset()
+    {
+        using var reader = new StreamReader(_path);
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("id", out var id)
+                    && id.ValueKind == JsonValueKind.String
+                    && SubsetRegistry.FromCaseId(id.GetString()!) is { } known)
+                {
+                    return known;
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // Reported with its line number when the case is read (an id that is not valid Unicode throws the latter).
+            }
+
+            break;
+        }
+
+        return SubsetRegistry.ForCasesFile(Path.GetFileNameWithoutExtension(_path));
+    }
+}

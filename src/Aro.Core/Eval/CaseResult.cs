@@ -1,7 +1,0 @@
-namespace Aro.Core.Eval;
-
-/// <summary>The outcome of one case: its scores, the first argmax and whether that is the label.</summary>
-public sealed record CaseResult(int Index, string Id, string Group, int Label, int Prediction, IReadOnlyList<double> Scores)
-{
-    public bool Correct => Prediction == Label;
-}

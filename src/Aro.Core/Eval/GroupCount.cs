@@ -1,4 +1,0 @@
-namespace Aro.Core.Eval;
-
-/// <summary>A group's running tally: cases seen and cases right.</summary>
-public sealed record GroupCount(string Group, int Count, int Correct);

@@ -1,0 +1,50 @@
+using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Cases;
+using Aro.Core.Checkpoints;
+using Aro.Core.Metrics;
+using Aro.Core.Pipeline;
+using Aro.Core.Results;
+
+namespace Aro.Core.Evaluation;
+
+/// <summary>
+/// Receives one subset run's outcomes: rows into the partial predictions file, tallies into the metrics and Order
+/// diagnostics, skipped cases into a list, and after every batch a checkpoint from which the run can resume.
+/// </summary>
+internal sealed class SubsetSink(
+    PredictionsCsvWriter predictions,
+    MacroAccuracy metrics,
+    OrderDiagnostics? diagnostics,
+    List<SkippedCase> skipped,
+    CheckpointFolder checkpoints,
+    string stem,
+    string runKey,
+    int casesDone) : ICaseSink
+{
+    public MacroAccuracy Metrics => metrics;
+
+    public OrderDiagnostics? Diagnostics => diagnostics;
+
+    public List<SkippedCase> Skipped => skipped;
+
+    public int CasesDone => casesDone;
+
+    public void Add(AroCase aroCase, CaseResult result)
+    {
+        predictions.Write(result);
+        metrics.Add(result.Group, result.Correct);
+        diagnostics?.Add(aroCase, result);
+        casesDone++;
+    }
+
+    public void Skip(SkippedCase skippedCase)
+    {
+        skipped.Add(skippedCase);
+        casesDone++;
+    }
+
+    public void BatchCompleted() => checkpoints.Save(stem, Checkpoint(complete: false));
+
+    public SubsetCheckpoint Checkpoint(bool complete) =>
+        new(runKey, casesDone, predictions.Checkpoint(), metrics.Counts(), diagnostics?.Counts, [.. skipped], complete);
+}

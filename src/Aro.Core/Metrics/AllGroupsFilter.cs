@@ -1,0 +1,12 @@
+
+namespace Aro.Core.Metrics;
+
+/// <summary>Every group is included (Order subsets, generic cases files).</summary>
+public sealed class AllGroupsFilter : IGroupFilter
+{
+    public static AllGroupsFilter Instance { get; } = new();
+
+    public bool IsIncluded(string group, int count) => true;
+
+    public string Description => "all groups included";
+}

@@ -1,0 +1,12 @@
+
+namespace Aro.Core.Metrics;
+
+/// <summary>Decides which groups count toward a subset's macro accuracy (DESIGN.md §5 "included").</summary>
+public interface IGroupFilter
+{
+    /// <summary>True when the group is part of the metric of record.</summary>
+    bool IsIncluded(string group, int count);
+
+    /// <summary>One sentence for reports: what is left out and why.</summary>
+    string Description { get; }
+}

@@ -1,4 +1,0 @@
-namespace Aro.Core.Reports;
-
-/// <summary>The model part of run.json.</summary>
-public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, IReadOnlyList<HashedFile> Files);

@@ -1,4 +1,0 @@
-namespace Aro.Core.Reports;
-
-/// <summary>One evaluated subset in run.json.</summary>
-public sealed record RunSubset(string Name, int? Seed, string ResultStem, int Samples, int Skipped, double MetricOfRecord, IReadOnlyList<HashedFile> Files);

@@ -1,0 +1,38 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Aro.Core.Results;
+
+/// <summary>
+/// The one CSV dialect aro writes (DESIGN.md §5): invariant culture, comma, <c>\n</c> line ends, UTF-8 without BOM,
+/// fixed 7-decimal numbers, lower-case booleans. Identical inputs give identical bytes on any machine.
+/// </summary>
+public static class CsvFormat
+{
+    public static CsvConfiguration Configuration { get; } = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\n",
+        Delimiter = ",",
+    };
+
+    public static CsvWriter CreateWriter(Stream stream) =>
+        new(new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true), Configuration);
+
+    /// <summary>Writes one whole record: the fields, then the line end.</summary>
+    public static void WriteRecord(CsvWriter csv, params IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            csv.WriteField(field);
+        }
+
+        csv.NextRecord();
+    }
+
+    public static string Fixed7(double value) => value.ToString("F7", CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

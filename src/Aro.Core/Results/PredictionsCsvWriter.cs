@@ -1,0 +1,91 @@
+using Aro.Core.IO;
+using CsvHelper;
+
+namespace Aro.Core.Results;
+
+/// <summary>
+/// Streams <c>&lt;subset&gt;.predictions.csv</c> (<c>index,id,group,label,prediction,correct,score_0..score_{L-1}</c>)
+/// through an <see cref="AtomicFile"/> whose partial file survives interruption: <see cref="Checkpoint"/> flushes
+/// whole rows to disk and returns the length to resume from; <see cref="Commit"/> renames the file into place.
+/// </summary>
+public sealed class PredictionsCsvWriter : IDisposable
+{
+    private readonly AtomicFile _file;
+    private readonly CsvWriter _csv;
+    private int? _optionCount;
+    private bool _csvClosed;
+
+    /// <param name="path">The final file.</param>
+    /// <param name="partialPath">Where rows go until <see cref="Commit"/>.</param>
+    /// <param name="resumeAt">Length of the complete prefix to keep and append to, or null to start a new file.</param>
+    /// <param name="optionCount">The option count of the rows already in the prefix (when resuming).</param>
+    public PredictionsCsvWriter(string path, string partialPath, long? resumeAt = null, int? optionCount = null)
+    {
+        _file = AtomicFile.OpenPartial(path, partialPath, resumeAt);
+        _optionCount = resumeAt is null ? null : optionCount;
+        _csv = CsvFormat.CreateWriter(_file.Stream);
+    }
+
+    public void Write(CaseResult result)
+    {
+        if (_optionCount is null)
+        {
+            _optionCount = result.Scores.Count;
+            WriteHeader(result.Scores.Count);
+        }
+        else if (result.Scores.Count != _optionCount)
+        {
+            throw new AroInputException(
+                $"case {result.Id} has {result.Scores.Count} options but the subset's first case has {_optionCount}; all cases of a subset must have the same number of options");
+        }
+
+        _csv.WriteField(CsvFormat.Int(result.Index));
+        _csv.WriteField(result.Id);
+        _csv.WriteField(result.Group);
+        _csv.WriteField(CsvFormat.Int(result.Label));
+        _csv.WriteField(CsvFormat.Int(result.Prediction));
+        _csv.WriteField(CsvFormat.Bool(result.Correct));
+        foreach (var score in result.Scores)
+        {
+            _csv.WriteField(CsvFormat.Fixed7(score));
+        }
+
+        _csv.NextRecord();
+    }
+
+    /// <summary>Writes every row so far to disk and returns the partial file's length (a resumable prefix).</summary>
+    public long Checkpoint()
+    {
+        _csv.Flush();
+        return _file.Checkpoint();
+    }
+
+    /// <summary>Finishes the file and renames it into place.</summary>
+    public void Commit()
+    {
+        if (_optionCount is null)
+        {
+            WriteHeader(2);
+        }
+
+        _csv.Dispose();
+        _csvClosed = true;
+        _file.Commit();
+    }
+
+    public void Dispose()
+    {
+        if (!_csvClosed)
+        {
+            _csv.Dispose();
+        }
+
+        _file.Dispose();
+    }
+
+    private void WriteHeader(int options)
+    {
+        CsvFormat.WriteRecord(_csv, ["index", "id", "group", "label", "prediction", "correct",
+            .. Enumerable.Range(0, options).Select(i => FormattableString.Invariant($"score_{i}"))]);
+    }
+}
