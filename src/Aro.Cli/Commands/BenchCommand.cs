@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Aro.Core;
 using Aro.Core.Bench;
 using Aro.Core.IO;
 using Aro.Core.Models;
@@ -55,7 +56,7 @@ internal sealed class BenchCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!));
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!, AroPaths.FromEnvironment().ModelsRoot));
         var work = Path.Combine(Path.GetTempPath(), "aro-bench-" + Guid.NewGuid().ToString("N"));
         var runtime = new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads), parse.GetValue(_spinWait) == "on");
         BenchResult result;

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Aro.Core;
 using Aro.Core.Benchmarks;
 using Aro.Core.Cases;
-using Aro.Core.Perturbations;
 
 namespace Aro.Cli.Commands;
 
@@ -9,7 +9,7 @@ namespace Aro.Cli.Commands;
 internal sealed class DataCommand : ICliCommand
 {
     private readonly CliConsole _console;
-    private readonly Option<string> _freezeSubset = new("--subset", "-s") { Description = "relation, attribution, coco-order or flickr-order.", Required = true };
+    private readonly Option<string> _freezeSubset = new("--subset", "-s") { Description = "A subset name (relation, coco-order, sugarcrepe-swap-att, ...) or a cases file.", Required = true };
     private readonly Option<string?> _freezeData = new("--data") { Description = "The subset's data folder (default: data/<subset>)." };
     private readonly Option<int> _freezeSeed = new("--seed") { Description = "Seed of the Order perturbations.", DefaultValueFactory = _ => 1 };
     private readonly Option<string> _freezeOut = new("--out", "-o") { Description = "The cases .jsonl file to write.", Required = true };
@@ -54,7 +54,16 @@ internal sealed class DataCommand : ICliCommand
 
     private async Task<int> FreezeAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var reader = CaseReaders.Open(parse.GetValue(_freezeSubset)!, parse.GetValue(_freezeData), parse.GetValue(_freezeSeed));
+        var paths = AroPaths.FromEnvironment();
+        var selection = SubsetSelection.Parse(parse.GetValue(_freezeSubset)!);
+        if (selection.Entries.Count != 1)
+        {
+            throw new AroInputException($"aro data freeze writes one subset; '{parse.GetValue(_freezeSubset)}' names {selection.Entries.Count}");
+        }
+
+        var run = selection.Plan(parse.GetValue(_freezeData), paths.DataRoot, [parse.GetValue(_freezeSeed)])[0];
+        var reader = run.Create();
+        var subsetField = run.Subset is NativeSubset { IdsNameTheSubset: false } ? run.Subset.Name : null;
         var limit = parse.GetValue(_freezeLimit);
         var cases = reader.ReadAsync(cancellationToken);
         if (limit is { } max)
@@ -63,8 +72,8 @@ internal sealed class DataCommand : ICliCommand
         }
 
         var path = Path.GetFullPath(parse.GetValue(_freezeOut)!);
-        var written = await CasesJsonlWriter.WriteAsync(path, cases, cancellationToken).ConfigureAwait(false);
-        _console.Out.WriteLine($"wrote {written} {reader.Subset.Name} cases to {path}");
+        var written = await CasesJsonlWriter.WriteAsync(path, cases, cancellationToken, subsetField).ConfigureAwait(false);
+        _console.Out.WriteLine($"wrote {written} {run.Subset.Name} cases to {path}");
         return ExitCodes.Ok;
     }
 }

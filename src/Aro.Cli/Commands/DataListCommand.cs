@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Aro.Core;
 using Aro.Core.Benchmarks;
 using Aro.Core.Perturbations;
 using Spectre.Console;
@@ -33,32 +34,43 @@ internal sealed class DataListCommand : ICliCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var data = parse.GetValue(_data);
-        var table = new Table().Border(TableBorder.Rounded).Title("benchmark data")
-            .AddColumn(new TableColumn("subset").NoWrap()).AddColumn("folder").AddColumn(new TableColumn("cases").RightAligned())
-            .AddColumn(new TableColumn("images").RightAligned()).AddColumn("status");
+        var paths = AroPaths.FromEnvironment();
+        var root = data ?? paths.DataRoot;
+        var table = new Table().Border(TableBorder.Rounded).Title($"benchmark data under {Markup.Escape(ShortPath(Path.GetFullPath(root)))}")
+            .AddColumn(new TableColumn("subset").NoWrap()).AddColumn(new TableColumn("folder").NoWrap()).AddColumn(new TableColumn("cases").RightAligned())
+            .AddColumn(new TableColumn("images").RightAligned()).AddColumn(new TableColumn("status").NoWrap());
         var commands = new List<string>();
-        foreach (var subset in SubsetRegistry.All)
+        foreach (var benchmark in BenchmarkRegistry.Benchmarks)
         {
-            var result = await DataVerifier.VerifyAsync(subset, data, deep: false, null, cancellationToken).ConfigureAwait(false);
-            var status = result switch
+            var missing = new List<string>();
+            foreach (var subset in benchmark.Subsets)
             {
-                { Complete: true } => "[green]complete[/]",
-                { AnnotationFile: null } => "absent",
-                { Problem: not null } => "[red]unreadable annotations[/]",
-                _ => string.Create(CultureInfo.InvariantCulture, $"[yellow]{result.Missing.Count:N0} images missing[/]"),
-            };
-            if (!result.Complete)
-            {
-                commands.Add(result is { Problem: not null, AnnotationFile: not null } ? $"aro data verify {subset.Name}" : DataLocator.PullCommand(subset, data));
+                var result = await DataVerifier.VerifyAsync(subset, data, paths.DataRoot, deep: false, null, cancellationToken).ConfigureAwait(false);
+                var status = result switch
+                {
+                    { Complete: true } => "[green]complete[/]",
+                    { AnnotationFile: null } => "absent",
+                    { Problem: not null } => "[red]unreadable annotations[/]",
+                    _ => string.Create(CultureInfo.InvariantCulture, $"[yellow]{result.Missing.Count:N0} images missing[/]"),
+                };
+                if (!result.Complete)
+                {
+                    missing.Add(result is { Problem: not null, AnnotationFile: not null } ? $"aro data verify {subset.Name}" : DataLocator.PullCommand(subset, data));
+                }
+
+                var found = result.Problem is null;
+                table.AddRow(
+                    Markup.Escape(subset.Name),
+                    Markup.Escape(UnderRoot(result.Folder, root)),
+                    found ? result.Cases.ToString("N0", CultureInfo.InvariantCulture) : "",
+                    found ? string.Create(CultureInfo.InvariantCulture, $"{result.Images - result.Missing.Count:N0}/{result.Images:N0}") : "",
+                    status);
             }
 
-            var found = result.Problem is null;
-            table.AddRow(
-                Markup.Escape(subset.Name),
-                Markup.Escape(ShortPath(result.Folder)),
-                found ? result.Cases.ToString("N0", CultureInfo.InvariantCulture) : "",
-                found ? string.Create(CultureInfo.InvariantCulture, $"{result.Images - result.Missing.Count:N0}/{result.Images:N0}") : "",
-                status);
+            // A benchmark that lacks every subset is one command, not one per subset.
+            commands.AddRange(missing.Count == benchmark.Subsets.Count && missing.All(m => m.StartsWith("aro data pull ", StringComparison.Ordinal))
+                ? [data is null ? $"aro data pull {benchmark.Name}" : $"aro data pull {benchmark.Name} --data {data}"]
+                : missing);
         }
 
         _console.Results.Write(table);
@@ -72,6 +84,15 @@ internal sealed class DataListCommand : ICliCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A subset's folder relative to the data root when under it (<c>vg/</c>), else as <see cref="ShortPath"/> gives it.</summary>
+    private static string UnderRoot(string folder, string root)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), folder);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? ShortPath(folder)
+            : relative == "." ? "./" : relative + "/";
     }
 
     /// <summary>Relative to the working folder when inside it (<c>data/vg</c>), else absolute.</summary>

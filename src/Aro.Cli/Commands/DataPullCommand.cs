@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Aro.Cli.Rendering;
+using Aro.Core;
 using Aro.Core.Benchmarks;
 using Aro.Core.Download;
 using Aro.Core.Perturbations;
@@ -13,7 +14,7 @@ internal sealed class DataPullCommand : ICliCommand
     private readonly CliConsole _console;
     private readonly Argument<string> _subset = SubsetArgument.Create();
     private readonly Option<string?> _data = SubsetArgument.DataOption();
-    private readonly Option<bool> _keepArchives = new("--keep-archives") { Description = "Keep vgr_vga_images.zip after unpacking it (default: delete it)." };
+    private readonly Option<bool> _keepArchives = new("--keep-archives") { Description = "Keep downloaded image archives (vgr_vga_images.zip, val2017.zip) after unpacking them (default: delete them)." };
     private readonly Option<int> _parallel = new("--parallel")
     {
         Description = "COCO images fetched at once.",
@@ -33,7 +34,8 @@ internal sealed class DataPullCommand : ICliCommand
         Command = new Command(
             "pull",
             "Download a subset's data: VG annotations and the shared image zip from the authors' Google Drive (into vg/), " +
-            "the COCO Karpathy test split and its 5,000 val2014 images one by one, the Flickr30k split (its images need a request form). " +
+            "the COCO Karpathy test split and its 5,000 val2014 images one by one, the Flickr30k split (its images need a request form), " +
+            "SugarCrepe's seven files from its official repository and COCO's val2017 zip (into sugarcrepe/). " +
             "Fetches only what is missing; an interrupted pull resumes.")
         {
             _subset, _data, _keepArchives, _parallel,
@@ -47,6 +49,7 @@ internal sealed class DataPullCommand : ICliCommand
                 "aro data pull attribution            # reuses the images relation fetched",
                 "aro data pull coco-order --parallel 16",
                 "aro data pull all --data ~/aro-data",
+                "aro data pull sugarcrepe             # all seven subsets, one val2017 zip",
             ],
         };
     }
@@ -58,13 +61,14 @@ internal sealed class DataPullCommand : ICliCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var data = parse.GetValue(_data);
+        var paths = AroPaths.FromEnvironment();
         var options = DownloadOptions.Default with { ParallelDownloads = parse.GetValue(_parallel) };
         var puller = DataPuller.Create(options, DownloadEndpoints.FromEnvironment());
         var pullOptions = new DataPullOptions(parse.GetValue(_keepArchives));
         var observer = new ConsoleDownloadObserver(_console);
         foreach (var subset in SubsetArgument.Resolve(parse.GetValue(_subset)!))
         {
-            var result = await observer.RunAsync(o => puller.PullAsync(subset, data, pullOptions, o, cancellationToken)).ConfigureAwait(false);
+            var result = await observer.RunAsync(o => puller.PullAsync(subset, data, paths.DataRoot, pullOptions, o, cancellationToken)).ConfigureAwait(false);
             _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{subset.Name}: {(result.Fetched ? "complete" : "already complete")} in {result.Folder} ({result.Cases:N0} cases, {result.Images:N0} images)"));
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Aro.Core;
 using Aro.Core.Benchmarks;
 using Aro.Core.Perturbations;
 
@@ -42,6 +43,7 @@ internal sealed class DataVerifyCommand : ICliCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var data = parse.GetValue(_data);
+        var paths = AroPaths.FromEnvironment();
         var show = Math.Max(0, parse.GetValue(_show));
         var complete = true;
         foreach (var subset in SubsetArgument.Resolve(parse.GetValue(_subset)!))
@@ -51,7 +53,7 @@ internal sealed class DataVerifyCommand : ICliCommand
                 _console.Error.WriteLine($"{subset.Name}: decoding every image");
             }
 
-            var result = await DataVerifier.VerifyAsync(subset, data, parse.GetValue(_deep), null, cancellationToken).ConfigureAwait(false);
+            var result = await DataVerifier.VerifyAsync(subset, data, paths.DataRoot, parse.GetValue(_deep), null, cancellationToken).ConfigureAwait(false);
             Write(result, data, show);
             complete &= result.Complete;
         }
@@ -71,11 +73,11 @@ internal sealed class DataVerifyCommand : ICliCommand
             return;
         }
 
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  annotations  {subset.NativeFile}: {result.Cases:N0} cases"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  annotations  {subset.Data.MarkerFile}: {result.Cases:N0} cases"));
         if (result.CountDiffers)
         {
             _console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: {subset.Name}: {result.Cases:N0} cases, the official {subset.NativeFile} has {subset.OfficialCases:N0}"));
+                $"warning: {subset.Name}: {result.Cases:N0} cases, the official {subset.Data.MarkerFile} has {subset.OfficialCases:N0}"));
         }
 
         var present = result.Images - result.Missing.Count;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Aro.Cli.Rendering;
+using Aro.Core;
 using Aro.Core.Benchmarks;
 using Aro.Core.Cases;
 using Aro.Core.Download;
@@ -21,7 +22,7 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<string> _subset = new("--subset", "-s")
     {
-        Description = $"{string.Join(", ", SubsetRegistry.CommandLineNames)}, or a cases .jsonl file.",
+        Description = $"Subsets and benchmarks, comma-separated: {SubsetSelection.Accepted}.",
         Required = true,
     };
 
@@ -147,7 +148,9 @@ internal sealed class EvalCommand : ICliCommand
             [
                 "aro eval --model models/demo --subset data/demo/cases.jsonl",
                 "aro eval --model clip --subset relation --data ~/aro-data --out results/clip",
-                "aro eval --model negclip --subset all --batch-size 64",
+                "aro eval --model negclip --subset aro --batch-size 64",
+                "aro eval --model clip --subset sugarcrepe",
+                "aro eval --model clip --subset aro,sugarcrepe-swap-att",
                 "aro eval --model clip --subset coco-order --seeds 1,2,3,4,5",
                 "aro eval --model ./my-export --subset attribution --limit 500",
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
@@ -166,20 +169,19 @@ internal sealed class EvalCommand : ICliCommand
     /// Without --pull: fails (exit 2) naming every missing model or subset with the command that fetches it.
     /// With --pull: fetches the model if it is a catalog name not yet installed, and every named subset's missing data.
     /// </summary>
-    private async Task EnsurePrerequisitesAsync(ParseResult parse, CancellationToken cancellationToken)
+    private async Task EnsurePrerequisitesAsync(ParseResult parse, SubsetSelection subsets, AroPaths paths, CancellationToken cancellationToken)
     {
         var model = parse.GetValue(_model)!;
-        var subsets = parse.GetValue(_subset)!;
         var data = parse.GetValue(_data);
-        if (EvalPrerequisites.UninstalledCatalogModel(model) is null)
+        if (EvalPrerequisites.UninstalledCatalogModel(model, paths.ModelsRoot) is null)
         {
             // Not a catalog model waiting to be pulled: an unknown name or a wrong path is the first thing to report.
-            ModelLocator.Resolve(model);
+            ModelLocator.Resolve(model, paths.ModelsRoot);
         }
 
         if (!parse.GetValue(_pull))
         {
-            var missing = EvalPrerequisites.Find(model, subsets, data);
+            var missing = EvalPrerequisites.Find(model, subsets, data, paths);
             if (missing.Count == 0)
             {
                 return;
@@ -195,16 +197,16 @@ internal sealed class EvalCommand : ICliCommand
 
         var endpoints = DownloadEndpoints.FromEnvironment();
         var observer = new ConsoleDownloadObserver(_console);
-        if (EvalPrerequisites.UninstalledCatalogModel(model) is { } entry)
+        if (EvalPrerequisites.UninstalledCatalogModel(model, paths.ModelsRoot) is { } entry)
         {
             var puller = ModelPuller.Create(DownloadOptions.Default, endpoints);
-            await observer.RunAsync(o => puller.PullAsync(entry, ModelLocator.ModelsRoot, new ModelPullOptions(), o, cancellationToken)).ConfigureAwait(false);
+            await observer.RunAsync(o => puller.PullAsync(entry, paths.ModelsRoot, new ModelPullOptions(), o, cancellationToken)).ConfigureAwait(false);
         }
 
         var dataPuller = DataPuller.Create(DownloadOptions.Default, endpoints);
-        foreach (var subset in EvalPrerequisites.NativeSubsets(subsets))
+        foreach (var subset in subsets.NativeSubsets)
         {
-            await observer.RunAsync(o => dataPuller.PullAsync(subset, data, new DataPullOptions(), o, cancellationToken)).ConfigureAwait(false);
+            await observer.RunAsync(o => dataPuller.PullAsync(subset, data, paths.DataRoot, new DataPullOptions(), o, cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -239,7 +241,9 @@ internal sealed class EvalCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        await EnsurePrerequisitesAsync(parse, cancellationToken).ConfigureAwait(false);
+        var paths = AroPaths.FromEnvironment();
+        var subsets = SubsetSelection.Parse(parse.GetValue(_subset)!);
+        await EnsurePrerequisitesAsync(parse, subsets, paths, cancellationToken).ConfigureAwait(false);
         var request = new EvalRequest(
             parse.GetValue(_model)!,
             parse.GetValue(_subset)!,
@@ -258,7 +262,8 @@ internal sealed class EvalCommand : ICliCommand
             parse.GetValue(_noCache),
             parse.GetValue(_allowSkips),
             parse.GetValue(_shard) is { } shard ? Shard.Parse(shard) : null,
-            parse.GetValue(_resume));
+            parse.GetValue(_resume),
+            paths);
         var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
         var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
         SummaryTable.Write(_console, outcome);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Aro.Cli.Rendering;
+using Aro.Core;
 using Aro.Core.Download;
 using Aro.Core.Models;
 using Aro.Core.Perturbations;
@@ -53,7 +54,7 @@ internal sealed class ModelsCommand : ICliCommand
 
     private int List()
     {
-        var root = Path.GetFullPath(ModelLocator.ModelsRoot);
+        var root = Path.GetFullPath(AroPaths.FromEnvironment().ModelsRoot);
         var catalog = ModelCatalog.BuiltIn;
         var known = new Table().Border(TableBorder.Rounded).Title("known models")
             .AddColumn(new TableColumn("name").NoWrap()).AddColumn("family").AddColumn("source")
@@ -67,7 +68,7 @@ internal sealed class ModelsCommand : ICliCommand
         }
 
         _console.Results.Write(known);
-        var others = ModelLocator.KnownNames().Where(n => catalog.Find(n) is null).ToList();
+        var others = ModelLocator.KnownNames(AroPaths.FromEnvironment().ModelsRoot).Where(n => catalog.Find(n) is null).ToList();
         if (others.Count == 0)
         {
             return ExitCodes.Ok;
@@ -102,7 +103,7 @@ internal sealed class ModelsCommand : ICliCommand
         var puller = ModelPuller.Create(DownloadOptions.Default, DownloadEndpoints.FromEnvironment());
         var options = new ModelPullOptions(parse.GetValue(_pullForce), parse.GetValue(_pullAllowUnverified));
         var observer = new ConsoleDownloadObserver(_console);
-        var result = await observer.RunAsync(o => puller.PullAsync(model, ModelLocator.ModelsRoot, options, o, cancellationToken)).ConfigureAwait(false);
+        var result = await observer.RunAsync(o => puller.PullAsync(model, AroPaths.FromEnvironment().ModelsRoot, options, o, cancellationToken)).ConfigureAwait(false);
         if (result.AlreadyInstalled)
         {
             _console.Out.WriteLine($"{model.Name} is already installed in {result.Folder} (--force downloads it again)");
@@ -127,7 +128,7 @@ internal sealed class ModelsCommand : ICliCommand
 
     private int Inspect(ParseResult parse)
     {
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_inspectDir)!));
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_inspectDir)!, AroPaths.FromEnvironment().ModelsRoot));
         var o = _console.Out;
         var t = package.ImageTransform;
         o.WriteLine($"package    {package.Directory}");

@@ -27,16 +27,16 @@ internal sealed class ConsoleEvalObserver(CliConsole console, bool verbose) : IE
             return await run(this).ConfigureAwait(false);
         });
 
-    public void ModelLoaded(LoadedModel model)
+    public void ModelLoaded(IEvaluationModel model)
     {
-        var package = model.Package;
-        console.Error.WriteLine(
-            $"model {package.Name}: {package.Family.ToString().ToLowerInvariant()} ({package.Layout} layout), scoring {ScoringModes.Name(model.Scoring)}, " +
-            $"image {package.ImageTransform.Width}x{package.ImageTransform.Height}, text {(model.TextEncoder.FixedSequenceLength is { } n ? $"fixed {n} tokens" : "dynamic length")}");
+        var description = model.Description;
+        console.Error.WriteLine($"model {description.Name}: {description.Summary}");
         if (verbose)
         {
-            console.Error.WriteLine($"  vision: {model.ImageEncoder.Signature.DescribeInputs()} -> {model.ImageEncoder.Signature.DescribeOutputs()}");
-            console.Error.WriteLine($"  text:   {model.TextEncoder.Signature.DescribeInputs()} -> {model.TextEncoder.Signature.DescribeOutputs()}");
+            foreach (var line in description.Details)
+            {
+                console.Error.WriteLine($"  {line}");
+            }
         }
     }
 

@@ -21,7 +21,7 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("reported").RightAligned());
         foreach (var summary in outcome.Summaries)
         {
-            var record = summary.Subset.Metric == MetricOfRecord.Micro ? "p@1" : "macro";
+            var record = summary.Subset.Metric.Name;
             table.AddRow(
                 Markup.Escape(summary.Subset.Name),
                 Format(summary.Samples),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aro.Core.Benchmarks;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
 using Aro.Core.Models;
@@ -33,10 +34,11 @@ public static class EncoderBenchmark
         using var store = EmbeddingStores.Open(fingerprint, null, noCache: true, log);
         var pipeline = new EvaluationPipeline(model, evaluation, store, fingerprint);
         var reader = new CasesJsonlReader(cases);
+        var subset = CasesFiles.SubsetOf(cases);
         var sink = new CountingSink();
         log($"pipeline: {settings.Cases} cases");
         var clock = Stopwatch.StartNew();
-        await pipeline.RunAsync(reader.Subset, reader.ReadAsync(cancellationToken), sink, settings.Cases, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await pipeline.RunAsync(subset, reader.ReadAsync(cancellationToken), sink, settings.Cases, cancellationToken: cancellationToken).ConfigureAwait(false);
         clock.Stop();
 
         var calls = pipeline.Calls;

@@ -1,62 +1,44 @@
-using Aro.Core.Perturbations;
-
 namespace Aro.Core.Benchmarks;
 
 /// <summary>
-/// Finds a subset's data folder: <c>--data DIR</c> when DIR holds the subset's annotation file, else the first of
-/// <c>DIR/&lt;subset&gt;</c> and (VG subsets) <c>DIR/vg</c> that does; without <c>--data</c>, the same under
-/// <c>$ARO_DATA</c> (default <c>data/</c>).
+/// Finds a subset's data folder: <c>--data DIR</c> when DIR holds the subset's marker file, else the first of its
+/// <see cref="DataLayout.Folders"/> under DIR that does; without <c>--data</c>, the same under the data root
+/// (<see cref="AroPaths.DataRoot"/>: <c>$ARO_DATA</c>, default <c>data/</c>).
 /// </summary>
 public static class DataLocator
 {
-    public const string EnvironmentVariable = "ARO_DATA";
-
-    public static string DataRoot =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } root ? root : "data";
-
     /// <summary>The folders searched for <paramref name="subset"/>, in order.</summary>
-    public static IReadOnlyList<string> Candidates(SubsetDefinition subset, string? data)
+    public static IReadOnlyList<string> Candidates(NativeSubset subset, string? data, string dataRoot)
     {
-        var root = data ?? DataRoot;
-        var underRoot = subset.DataFolders.Select(folder => Path.Combine(root, folder));
+        var root = data ?? dataRoot;
+        var underRoot = subset.Data.Folders.Select(folder => Path.Combine(root, folder));
         return data is null ? [.. underRoot] : [data, .. underRoot];
     }
 
-    /// <summary>The subset's folder, or null when no candidate holds its annotation file.</summary>
-    public static string? TryResolve(SubsetDefinition subset, string? data)
-    {
-        foreach (var candidate in Candidates(subset, data))
-        {
-            if (subset.NativeFile is null || File.Exists(Path.Combine(candidate, subset.NativeFile)))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
+    /// <summary>The subset's folder, or null when no candidate holds its marker file.</summary>
+    public static string? TryResolve(NativeSubset subset, string? data, string dataRoot) =>
+        Candidates(subset, data, dataRoot)
+            .Where(candidate => File.Exists(Path.Combine(candidate, subset.Data.MarkerFile)))
+            .Select(Path.GetFullPath)
+            .FirstOrDefault();
 
-        return null;
-    }
+    public static string Resolve(NativeSubset subset, string? data, string dataRoot) =>
+        TryResolve(subset, data, dataRoot) ?? throw new AroInputException(
+            $"{subset.Title} data not found: expected {Expected(subset, data, dataRoot)}. Download it with `{PullCommand(subset, data)}` or pass --data DIR.");
 
-    public static string Resolve(SubsetDefinition subset, string? data)
-    {
-        if (TryResolve(subset, data) is { } found)
-        {
-            return found;
-        }
-
-        var tried = string.Join(" or ", Candidates(subset, data).Select(c => Path.GetFullPath(Path.Combine(c, subset.NativeFile ?? ""))));
-        throw new AroInputException(
-            $"{subset.Title} data not found: expected {tried}. Download it with `{PullCommand(subset, data)}` or pass --data DIR.");
-    }
+    /// <summary>Every marker-file path that was looked for, joined with "or" (for messages).</summary>
+    public static string Expected(NativeSubset subset, string? data, string dataRoot) =>
+        string.Join(" or ", Candidates(subset, data, dataRoot).Select(c => Path.GetFullPath(Path.Combine(c, subset.Data.MarkerFile))));
 
     /// <summary>
-    /// Where <c>aro data pull</c> puts the subset: the folder already holding it if any, else the last of its
-    /// folder names under the root (<c>vg/</c> for the VG subsets, so they share one copy of the images).
+    /// Where <c>aro data pull</c> puts the subset: the folder already holding it if any, else the last of its folder
+    /// names under the root (<c>vg/</c> for the VG subsets, so they share one copy of the images).
     /// </summary>
-    public static string PullFolder(SubsetDefinition subset, string? data) =>
-        TryResolve(subset, data) ?? Path.GetFullPath(Path.Combine(data ?? DataRoot, subset.DataFolders[^1]));
+    public static string PullFolder(NativeSubset subset, string? data, string dataRoot) =>
+        TryResolve(subset, data, dataRoot) ?? Path.GetFullPath(Path.Combine(data ?? dataRoot, subset.Data.Folders[^1]));
 
     /// <summary>The command that downloads the subset into the place this lookup searches.</summary>
-    public static string PullCommand(SubsetDefinition subset, string? data) =>
+    public static string PullCommand(NativeSubset subset, string? data) =>
         data is null ? $"aro data pull {subset.Name}" : $"aro data pull {subset.Name} --data {Quote(data)}";
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"\"{path}\"" : path;

@@ -1,10 +1,13 @@
-
 namespace Aro.Core.Benchmarks;
 
 /// <summary>A subset whose data is complete after <c>aro data pull</c>.</summary>
 /// <param name="Subset">The subset.</param>
 /// <param name="Folder">Where its data is.</param>
-/// <param name="Cases">Cases in its annotation file.</param>
+/// <param name="Cases">Cases in its annotation files.</param>
 /// <param name="Images">Images its cases need (all present).</param>
 /// <param name="Fetched">False when everything was already there and nothing was downloaded.</param>
-public sealed record DataPullResult(SubsetDefinition Subset, string Folder, int Cases, int Images, bool Fetched);
+public sealed record DataPullResult(NativeSubset Subset, string Folder, int Cases, int Images, bool Fetched);
+
+/// <summary>How <c>aro data pull</c> behaves.</summary>
+/// <param name="KeepArchives">Keep downloaded image archives after unpacking them (default: delete them).</param>
+public sealed record DataPullOptions(bool KeepArchives = false);

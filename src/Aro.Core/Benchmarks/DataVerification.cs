@@ -1,4 +1,3 @@
-
 namespace Aro.Core.Benchmarks;
 
 /// <summary>What <c>aro data verify</c> found for one subset.</summary>
@@ -12,7 +11,7 @@ namespace Aro.Core.Benchmarks;
 /// <param name="Undecodable">With <c>--deep</c>: images present that do not decode, with the reason.</param>
 /// <param name="Deep">Whether images were decoded.</param>
 public sealed record DataVerification(
-    SubsetDefinition Subset,
+    NativeSubset Subset,
     string Folder,
     string? AnnotationFile,
     string? Problem,

@@ -10,25 +10,24 @@ namespace Aro.Core.Benchmarks;
 public static class DataVerifier
 {
     public static async Task<DataVerification> VerifyAsync(
-        SubsetDefinition subset, string? data, bool deep, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+        NativeSubset subset, string? data, string dataRoot, bool deep, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subset);
-        var folder = DataLocator.TryResolve(subset, data);
+        var folder = DataLocator.TryResolve(subset, data, dataRoot);
         if (folder is null)
         {
-            var expected = DataLocator.PullFolder(subset, data);
-            var tried = string.Join(" or ", DataLocator.Candidates(subset, data).Select(c => Path.GetFullPath(Path.Combine(c, subset.NativeFile!))));
-            return new DataVerification(subset, expected, null, $"annotation file not found: expected {tried}", 0, 0, [], [], deep);
+            var expected = DataLocator.PullFolder(subset, data, dataRoot);
+            return new DataVerification(subset, expected, null, $"annotation file not found: expected {DataLocator.Expected(subset, data, dataRoot)}", 0, 0, [], [], deep);
         }
 
         SubsetAnnotations annotations;
         try
         {
-            annotations = await SubsetAnnotations.ReadAsync(subset, folder, cancellationToken).ConfigureAwait(false);
+            annotations = await subset.ScanAsync(folder, cancellationToken).ConfigureAwait(false);
         }
         catch (AroInputException ex)
         {
-            return new DataVerification(subset, folder, Path.Combine(folder, subset.NativeFile!), ex.Message, 0, 0, [], [], deep);
+            return new DataVerification(subset, folder, Path.Combine(folder, subset.Data.MarkerFile), ex.Message, 0, 0, [], [], deep);
         }
 
         var missing = annotations.MissingImages(folder);

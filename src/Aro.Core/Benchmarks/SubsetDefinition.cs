@@ -1,40 +1,42 @@
 using Aro.Core.Metrics;
-using Aro.Core.Perturbations;
 
 namespace Aro.Core.Benchmarks;
 
 /// <summary>
-/// A benchmark subset: its command-line name, the prefix of its case ids, the metric the paper reports and
-/// which groups that metric includes.
+/// What a subset's results mean: its name, the prefix of its case ids, its tie rule, its metric of record and which
+/// groups that metric includes. Every member is abstract, so a definition that leaves one out does not compile.
+/// Native subsets (<see cref="NativeSubset"/>) add where their data lives and how it is read, verified and pulled;
+/// a cases file with no known subset gets a <see cref="CasesFileSubset"/>.
 /// </summary>
-/// <param name="Name">The <c>--subset</c> name and the prefix of result files (<c>relation.groups.csv</c>).</param>
-/// <param name="Title">Human name, e.g. "VG-Relation".</param>
-/// <param name="IdPrefix">Case ids are <c>{IdPrefix}-{index:D6}</c>.</param>
-/// <param name="Metric">The metric of record.</param>
-/// <param name="GroupFilter">Which groups count toward the macro accuracy.</param>
-/// <param name="NativeFile">The annotation file that marks a data folder as this subset's root, if any.</param>
-public sealed record SubsetDefinition(
-    string Name,
-    string Title,
-    string IdPrefix,
-    MetricOfRecord Metric,
-    IGroupFilter GroupFilter,
-    string? NativeFile)
+public abstract class SubsetDefinition
 {
-    /// <summary>
-    /// A second folder name under the data root that may hold this subset: VG-Relation and VG-Attribution share
-    /// their images, so <c>aro data pull</c> puts both in <c>vg/</c> (the official layout: both JSON files and
-    /// <c>images/</c> in one folder).
-    /// </summary>
-    public string? SharedFolder { get; init; }
+    /// <summary>The <c>--subset</c> name and the stem of its result files (<c>relation.groups.csv</c>).</summary>
+    public abstract string Name { get; }
 
-    /// <summary>The number of cases in the official files (a different count is worth a warning), if known.</summary>
-    public int? OfficialCases { get; init; }
+    /// <summary>Human name, e.g. "VG-Relation".</summary>
+    public abstract string Title { get; }
 
-    /// <summary>The folder names under a data root that may hold this subset, in the order they are searched.</summary>
-    public IReadOnlyList<string> DataFolders => SharedFolder is null ? [Name] : [Name, SharedFolder];
+    /// <summary>Case ids are <c>{IdPrefix}-{index:D6}</c> where the benchmark has no ids of its own.</summary>
+    public abstract string IdPrefix { get; }
+
+    /// <summary>The number the benchmark's paper reports.</summary>
+    public abstract MetricOfRecord Metric { get; }
+
+    /// <summary>Which groups count toward a macro metric.</summary>
+    public abstract IGroupFilter GroupFilter { get; }
+
+    /// <summary>How scores become a prediction (the official tie rule).</summary>
+    public abstract PredictionRule Prediction { get; }
+
+    /// <summary>Extra per-case counts written beside the groups (the Order subsets'), or null.</summary>
+    public virtual DiagnosticsDefinition? Diagnostics => null;
+
+    /// <summary>The accuracy of guessing (1 / options), when the subset has a fixed number of options.</summary>
+    public virtual double? Chance => null;
 
     /// <summary>The id of the case at <paramref name="index"/>.</summary>
     public string CaseId(int index) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IdPrefix}-{index:D6}");
+
+    public override string ToString() => Name;
 }

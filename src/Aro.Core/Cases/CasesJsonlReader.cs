@@ -1,14 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Aro.Core.Benchmarks;
-using Aro.Core.Perturbations;
 
 namespace Aro.Core.Cases;
 
 /// <summary>
 /// Reads the frozen <c>cases.jsonl</c> form of any subset (DESIGN.md §4), one case a line:
 /// <c>{"id", "image", "bbox"?, "captions", "label", "group"?}</c>. Image paths resolve against the file's folder.
-/// The subset (and so its metric) is taken from the first id's prefix, e.g. <c>coco-order-000000</c>.
+/// Which subset the file holds (and so its metric and tie rule) is the benchmarks' call, from
+/// <see cref="FirstRecord"/>: the first record's optional <c>subset</c> field, else its id's prefix.
 /// A line that is not a JSON object of those fields and types is an error naming the line and the field; a case of
 /// the right shape that cannot be scored (one option, a label out of range) is read, and left to the pipeline.
 /// </summary>
@@ -16,20 +15,20 @@ public sealed class CasesJsonlReader : ICaseReader
 {
     private readonly string _path;
     private readonly string _folder;
+    private readonly string _defaultGroup;
 
-    public CasesJsonlReader(string path)
+    /// <param name="path">The cases file.</param>
+    /// <param name="defaultGroup">The group of records without one (the subset's name; default the file's name).</param>
+    public CasesJsonlReader(string path, string? defaultGroup = null)
     {
         _path = Path.GetFullPath(path);
         _folder = Path.GetDirectoryName(_path)!;
+        _defaultGroup = defaultGroup ?? Path.GetFileNameWithoutExtension(_path);
         if (!File.Exists(_path))
         {
             throw new AroInputException($"cases file not found: {_path}");
         }
-
-        Subset = DetectSubset();
     }
-
-    public SubsetDefinition Subset { get; }
 
     public IReadOnlyList<string> SourceFiles => [_path];
 
@@ -74,7 +73,7 @@ public sealed class CasesJsonlReader : ICaseReader
             var bbox = JsonFields.OptionalNumberArray(record, "bbox", 4, at);
             var captions = JsonFields.RequireStringArray(record, "captions", at);
             var label = JsonFields.RequireInt(record, "label", at);
-            var group = JsonFields.OptionalString(record, "group", at) ?? Subset.Name;
+            var group = JsonFields.OptionalString(record, "group", at) ?? _defaultGroup;
 
             // A record of the right shape is a case; whether it can be scored (two options or more, a label among
             // them, non-empty captions, a usable box and image) is the pipeline's call (Eval/CaseProblems), so
@@ -84,9 +83,13 @@ public sealed class CasesJsonlReader : ICaseReader
         }
     }
 
-    private SubsetDefinition DetectSubset()
+    /// <summary>
+    /// The <c>id</c> and optional <c>subset</c> of the file's first record (null where absent or not a string); a
+    /// malformed first line gives (null, null) here and is reported with its line number when the cases are read.
+    /// </summary>
+    public static (string? Id, string? Subset) FirstRecord(string path)
     {
-        using var reader = new StreamReader(_path);
+        using var reader = new StreamReader(path);
         while (reader.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -97,22 +100,19 @@ public sealed class CasesJsonlReader : ICaseReader
             try
             {
                 using var document = JsonDocument.Parse(line);
-                if (document.RootElement.ValueKind == JsonValueKind.Object
-                    && document.RootElement.TryGetProperty("id", out var id)
-                    && id.ValueKind == JsonValueKind.String
-                    && SubsetRegistry.FromCaseId(id.GetString()!) is { } known)
-                {
-                    return known;
-                }
+                var root = document.RootElement;
+                return root.ValueKind != JsonValueKind.Object ? (null, null) : (Text(root, "id"), Text(root, "subset"));
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
-                // Reported with its line number when the case is read (an id that is not valid Unicode throws the latter).
+                // An id that is not valid Unicode throws the latter.
+                return (null, null);
             }
-
-            break;
         }
 
-        return SubsetRegistry.ForCasesFile(Path.GetFileNameWithoutExtension(_path));
+        return (null, null);
     }
+
+    private static string? Text(JsonElement record, string name) =>
+        record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -7,7 +7,7 @@ namespace Aro.Core.Cases;
 
 /// <summary>
 /// Writes cases in the frozen <c>cases.jsonl</c> form of DESIGN.md §4, the format <see cref="CasesJsonlReader"/>
-/// reads: one compact JSON object a line, <c>{"id", "image", "bbox"?, "captions", "label", "group"}</c>, with the
+/// reads: one compact JSON object a line, <c>{"id", "image", "bbox"?, "captions", "label", "group", "subset"?}</c>, with the
 /// image path relative to the output file's folder (always with <c>/</c>), <c>\n</c> line ends and UTF-8 without
 /// a byte-order mark. The same cases give the same bytes. The file appears only when complete: it is written
 /// under a temporary name and renamed, and a failure or cancellation leaves nothing behind.
@@ -23,7 +23,14 @@ public static class CasesJsonlWriter
     };
 
     /// <summary>Writes <paramref name="cases"/> to <paramref name="path"/>; returns how many were written.</summary>
-    public static async Task<int> WriteAsync(string path, IAsyncEnumerable<AroCase> cases, CancellationToken cancellationToken = default)
+    /// <param name="path">The file to write.</param>
+    /// <param name="cases">The cases.</param>
+    /// <param name="cancellationToken">Stops writing; nothing is left behind.</param>
+    /// <param name="subset">
+    /// Written as each record's <c>subset</c> field when the ids alone do not say which subset the cases belong to
+    /// (SugarCrepe's ids are its JSON keys), so the file is scored with that subset's metric and tie rule.
+    /// </param>
+    public static async Task<int> WriteAsync(string path, IAsyncEnumerable<AroCase> cases, CancellationToken cancellationToken = default, string? subset = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(cases);
@@ -37,7 +44,7 @@ public static class CasesJsonlWriter
             await foreach (var item in cases.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 buffer.ResetWrittenCount();
-                WriteLine(buffer, item, folder);
+                WriteLine(buffer, item, folder, subset);
                 await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -49,7 +56,7 @@ public static class CasesJsonlWriter
     public static Task<int> WriteAsync(string path, IEnumerable<AroCase> cases, CancellationToken cancellationToken = default) =>
         WriteAsync(path, ToAsync(cases), cancellationToken);
 
-    private static void WriteLine(ArrayBufferWriter<byte> buffer, AroCase item, string folder)
+    private static void WriteLine(ArrayBufferWriter<byte> buffer, AroCase item, string folder, string? subset)
     {
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -75,6 +82,11 @@ public static class CasesJsonlWriter
             writer.WriteEndArray();
             writer.WriteNumber("label", item.Label);
             writer.WriteString("group", item.Group);
+            if (subset is not null)
+            {
+                writer.WriteString("subset", subset);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -1,5 +1,3 @@
-using Aro.Core.Benchmarks;
-
 namespace Aro.Core.Cases;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace Aro.Core.Cases;
 /// </summary>
 public interface ICaseReader
 {
-    /// <summary>The subset this reader produces (e.g. <c>relation</c>, or a cases file's name).</summary>
-    SubsetDefinition Subset { get; }
-
     /// <summary>Files that define the cases (annotation JSON, cases.jsonl), for provenance in run.json.</summary>
     IReadOnlyList<string> SourceFiles { get; }
 

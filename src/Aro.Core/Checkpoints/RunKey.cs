@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Aro.Core.Cases;
-using Aro.Core.Evaluation;
 using Aro.Core.IO;
 using Aro.Core.Models;
-using Aro.Core.Perturbations;
+using Aro.Core.Pipeline;
 
 namespace Aro.Core.Checkpoints;
 
@@ -16,18 +15,19 @@ namespace Aro.Core.Checkpoints;
 /// </summary>
 public static class RunKey
 {
-    public static string Compute(byte[] fingerprint, ScoringMode scoring, ICaseReader reader, int? seed, EvalRequest request)
+    public static string Compute(byte[] fingerprint, ScoringMode scoring, string subset, IReadOnlyList<string> sourceFiles, int? seed,
+        int? limit, Shard? shard, ErrorPolicy onError)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"aro {AroVersion.Current}\n");
         text.Append(CultureInfo.InvariantCulture, $"model {Convert.ToHexStringLower(fingerprint)} {ScoringModes.Name(scoring)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"subset {reader.Subset.Name}\n");
-        foreach (var file in reader.SourceFiles)
+        text.Append(CultureInfo.InvariantCulture, $"subset {subset}\n");
+        foreach (var file in sourceFiles)
         {
             text.Append(CultureInfo.InvariantCulture, $"file {Path.GetFileName(file)} {FileHashes.Sha256(file)}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"seed {seed}\nlimit {request.Settings.Limit}\nshard {request.Shard}\non-error {request.Settings.OnError}\n");
+        text.Append(CultureInfo.InvariantCulture, $"seed {seed}\nlimit {limit}\nshard {shard}\non-error {onError}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

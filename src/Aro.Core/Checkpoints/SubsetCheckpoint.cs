@@ -1,4 +1,3 @@
-using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Metrics;
 using Aro.Core.Results;
 
@@ -13,7 +12,7 @@ namespace Aro.Core.Checkpoints;
 /// <param name="CasesDone">Cases finished (scored or skipped), a prefix of the subset's case order.</param>
 /// <param name="PredictionBytes">Length of the partial predictions file at this checkpoint.</param>
 /// <param name="Groups">Per-group tallies so far.</param>
-/// <param name="Diagnostics">Order diagnostics counters so far, if the subset has them.</param>
+/// <param name="Diagnostics">The subset's diagnostic counters so far, if it keeps any.</param>
 /// <param name="Skipped">Cases skipped so far.</param>
 /// <param name="Complete">True once the subset's final files are in place.</param>
 public sealed record SubsetCheckpoint(
@@ -21,6 +20,6 @@ public sealed record SubsetCheckpoint(
     int CasesDone,
     long PredictionBytes,
     IReadOnlyList<GroupCount> Groups,
-    OrderDiagnosticsCounts? Diagnostics,
+    IReadOnlyDictionary<string, int>? Diagnostics,
     IReadOnlyList<SkippedCase> Skipped,
     bool Complete);

@@ -1,33 +1,54 @@
 using System.Diagnostics;
 using System.Globalization;
 using Aro.Core.Benchmarks;
-using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
 using Aro.Core.Checkpoints;
 using Aro.Core.Metrics;
 using Aro.Core.Models;
-using Aro.Core.Perturbations;
+using Aro.Core.Models.Scoring;
 using Aro.Core.Pipeline;
 using Aro.Core.Results;
 
 namespace Aro.Core.Evaluation;
 
 /// <summary>
-/// <c>aro eval</c> end to end: resolve the model and the subsets, load the model once, run each subset (each Order
-/// subset once per seed) through one pipeline — so an image or caption shared by subsets or seeds is encoded once —
-/// and write the results folder. Each subset run checkpoints after every batch into <c>.aro-partial/</c>, so an
-/// interrupted run can be resumed (<see cref="EvalRequest.Resume"/>); final files are renamed into place whole.
+/// <c>aro eval</c> end to end: parse the subsets, load the model once, run each subset (each seeded subset once per
+/// seed) through one pipeline — so an image or caption shared by subsets or seeds is encoded once — and write the
+/// results folder. Each subset run checkpoints after every batch into <c>.aro-partial/</c>, so an interrupted run can
+/// be resumed (<see cref="EvalRequest.Resume"/>); final files are renamed into place whole.
 /// </summary>
 public static class EvalJob
 {
-    public static async Task<EvalOutcome> RunAsync(EvalRequest request, IEvalObserver observer, CancellationToken cancellationToken = default)
+    /// <summary>Evaluates the request with the ONNX model package it names.</summary>
+    public static Task<EvalOutcome> RunAsync(EvalRequest request, IEvalObserver observer, CancellationToken cancellationToken = default)
+    {
+        var paths = request.EffectivePaths;
+        var selection = SubsetSelection.Parse(request.Subset);
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model, paths.ModelsRoot));
+        return RunAsync(request, selection, runtime => LoadedModel.Load(package, runtime, request.Scoring), observer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates the request with the model <paramref name="load"/> gives for the fitted runtime options: the seam
+    /// through which tests run the whole job on in-memory encoders.
+    /// </summary>
+    public static async Task<EvalOutcome> RunAsync(
+        EvalRequest request, SubsetSelection selection, Func<RuntimeOptions, IEvaluationModel> load, IEvalObserver observer, CancellationToken cancellationToken = default)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model));
-        var runs = CaseReaders.Plan(request.Subset, request.Data, request.EffectiveSeeds);
-        var outDir = Path.GetFullPath(request.Out ?? Path.Combine("results", package.Name));
+        var paths = request.EffectivePaths;
+        foreach (var note in selection.Notes)
+        {
+            observer.Warn(note);
+        }
+
+        var runs = selection.Plan(request.Data, paths.DataRoot, request.EffectiveSeeds);
+        var (settings, runtime) = request.Settings.Fit(request.Runtime);
+        request = request with { Settings = settings, Runtime = runtime };
+        using var model = load(runtime);
+        var outDir = Path.GetFullPath(request.Out ?? Path.Combine("results", model.Description.Name));
         var checkpoints = new CheckpointFolder(outDir);
         if (!request.Resume)
         {
@@ -38,12 +59,9 @@ public static class EvalJob
             observer.Warn($"--resume: no interrupted run in {outDir}; starting from the beginning");
         }
 
-        var (settings, runtime) = request.Settings.Fit(request.Runtime);
-        request = request with { Settings = settings, Runtime = runtime };
-        using var model = LoadedModel.Load(package, runtime, request.Scoring);
         observer.ModelLoaded(model);
-        var fingerprint = ModelFingerprint.Compute(package);
-        using var store = EmbeddingStores.Open(fingerprint, request.Cache, request.NoCache, observer.Warn);
+        var fingerprint = model.Fingerprint;
+        using var store = EmbeddingStores.Open(fingerprint, request.Cache ?? paths.CacheRoot, request.NoCache, observer.Warn);
         var pipeline = new EvaluationPipeline(model, request.Settings, store, fingerprint);
         var results = new List<(SubsetRun Run, SubsetSummary Summary)>();
         var subsets = new List<RunSubset>();
@@ -51,23 +69,25 @@ public static class EvalJob
         foreach (var run in runs)
         {
             var reader = run.Create();
-            var stem = run.FileStem(reader.Subset);
-            var key = RunKey.Compute(fingerprint, model.Scoring, reader, run.Seed, request);
-            var context = new SubsetRunContext(reader, stem, key, outDir, checkpoints);
+            var stem = run.FileStem;
+            var key = RunKey.Compute(fingerprint, model.Scoring, run.Subset.Name, reader.SourceFiles, run.Seed,
+                request.Settings.Limit, request.Shard, request.Settings.OnError);
+            var context = new SubsetRunContext(run.Subset, reader, stem, key, outDir, checkpoints);
             var summary = await RunSubsetAsync(context, pipeline, request, observer, cancellationToken).ConfigureAwait(false);
             results.Add((run, summary));
             skipped.AddRange(summary.SkippedCases.Select(s => (stem, s)));
-            subsets.Add(new RunSubset(reader.Subset.Name, run.Seed, stem, summary.Samples, summary.Skipped, summary.MetricOfRecord,
+            subsets.Add(new RunSubset(run.Subset.Name, run.Seed, stem, summary.Samples, summary.Skipped, summary.MetricOfRecord,
                 [.. reader.SourceFiles.Select(HashedFile.Of)]));
         }
 
         var (summaries, seedSummaries) = RunResults.Build([.. results.Select(r => (r.Run.Seed, r.Run.SeedCount, r.Summary))]);
         ResultFolderWriter.WriteRunFiles(outDir, summaries, seedSummaries, skipped);
 
+        var description = model.Description;
         var manifest = new RunManifest(
             AroVersion.Current,
-            new RunModel(package.Name, package.Directory, package.Layout, package.Family.ToString().ToLowerInvariant(),
-                ScoringModes.Name(model.Scoring), [.. package.Files.Select(HashedFile.Of)]),
+            new RunModel(description.Name, description.Directory, description.Layout, description.Family,
+                ScoringModes.Name(model.Scoring), [.. description.Files.Select(HashedFile.Of)]),
             subsets,
             request.EffectiveSeeds,
             request.Settings.Limit,
@@ -94,8 +114,7 @@ public static class EvalJob
         IEvalObserver observer,
         CancellationToken cancellationToken)
     {
-        var (reader, stem, key, outDir, checkpoints) = context;
-        var subset = reader.Subset;
+        var (subset, reader, stem, key, outDir, checkpoints) = context;
         var state = request.Resume ? checkpoints.Load(stem) : null;
         if (state is not null && state.RunKey != key)
         {
@@ -124,8 +143,8 @@ public static class EvalJob
         using var predictions = new PredictionsCsvWriter(finalPredictions, partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
         var sink = new SubsetSink(
             predictions,
-            state is null ? new MacroAccuracy(subset) : MacroAccuracy.Restore(subset, state.Groups),
-            OrderDiagnostics.Applies(subset) ? OrderDiagnostics.Restore(state?.Diagnostics) : null,
+            state is null ? new GroupTally() : GroupTally.Restore(state.Groups),
+            subset.Diagnostics?.Create(state?.Diagnostics),
             [.. state?.Skipped ?? []],
             checkpoints,
             stem,
@@ -144,11 +163,11 @@ public static class EvalJob
     }
 
     private static SubsetSummary Summarize(SubsetDefinition subset, SubsetCheckpoint state) =>
-        MacroAccuracy.Restore(subset, state.Groups).Summarize() with
+        SubsetSummary.From(subset, GroupTally.Restore(state.Groups)) with
         {
             Skipped = state.Skipped.Count,
             SkippedCases = state.Skipped,
-            Diagnostics = state.Diagnostics is null ? null : OrderDiagnostics.Restore(state.Diagnostics).Rows(),
+            Diagnostics = subset.Diagnostics?.Create(state.Diagnostics).Rows(),
         };
 
     private static int? OptionCountOf(string partialPredictions)
@@ -158,5 +177,5 @@ public static class EvalJob
         return header?.Split(',').Count(c => c.StartsWith("score_", StringComparison.Ordinal)) is > 0 and var count ? count : null;
     }
 
-    private sealed record SubsetRunContext(ICaseReader Reader, string Stem, string Key, string OutDir, CheckpointFolder Checkpoints);
+    private sealed record SubsetRunContext(SubsetDefinition Subset, ICaseReader Reader, string Stem, string Key, string OutDir, CheckpointFolder Checkpoints);
 }

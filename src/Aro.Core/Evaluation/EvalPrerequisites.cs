@@ -1,6 +1,5 @@
 using Aro.Core.Benchmarks;
 using Aro.Core.Models;
-using Aro.Core.Perturbations;
 
 namespace Aro.Core.Evaluation;
 
@@ -11,12 +10,12 @@ namespace Aro.Core.Evaluation;
 /// </summary>
 public static class EvalPrerequisites
 {
-    public static IReadOnlyList<MissingPrerequisite> Find(string model, string subsets, string? data)
+    public static IReadOnlyList<MissingPrerequisite> Find(string model, SubsetSelection subsets, string? data, AroPaths paths)
     {
         var missing = new List<MissingPrerequisite>();
-        if (UninstalledCatalogModel(model) is { } entry)
+        if (UninstalledCatalogModel(model, paths.ModelsRoot) is { } entry)
         {
-            var folder = Path.GetFullPath(Path.Combine(ModelLocator.ModelsRoot, entry.Name));
+            var folder = Path.GetFullPath(Path.Combine(paths.ModelsRoot, entry.Name));
             missing.Add(new MissingPrerequisite(
                 $"model '{entry.Name}' ({entry.Title}) is not installed (no folder {folder})",
                 entry.Download is not null ? $"aro models pull {entry.Name}" : entry.Export!,
@@ -24,11 +23,10 @@ public static class EvalPrerequisites
                 null));
         }
 
-        foreach (var subset in NativeSubsets(subsets).Where(s => DataLocator.TryResolve(s, data) is null))
+        foreach (var subset in subsets.NativeSubsets.Where(s => DataLocator.TryResolve(s, data, paths.DataRoot) is null))
         {
-            var expected = string.Join(" or ", DataLocator.Candidates(subset, data).Select(c => Path.GetFullPath(Path.Combine(c, subset.NativeFile!))));
             missing.Add(new MissingPrerequisite(
-                $"{subset.Title} data not found (expected {expected})",
+                $"{subset.Title} data not found (expected {DataLocator.Expected(subset, data, paths.DataRoot)})",
                 DataLocator.PullCommand(subset, data),
                 null,
                 subset));
@@ -38,27 +36,25 @@ public static class EvalPrerequisites
     }
 
     /// <summary>The catalog entry <paramref name="model"/> names when it is a bare catalog name with no folder yet.</summary>
-    public static CatalogModel? UninstalledCatalogModel(string model)
+    public static CatalogModel? UninstalledCatalogModel(string model, string modelsRoot)
     {
         var looksLikePath = model.Contains('/') || model.Contains('\\') || model.StartsWith('.');
-        if (looksLikePath || Directory.Exists(model) || Directory.Exists(Path.Combine(ModelLocator.ModelsRoot, model)))
+        if (looksLikePath || Directory.Exists(model) || Directory.Exists(Path.Combine(modelsRoot, model)))
         {
             return null;
         }
 
         return ModelCatalog.BuiltIn.Find(model);
     }
+}
 
-    /// <summary>The benchmark subsets named in a <c>--subset</c> list (<c>all</c> stands for the four), without cases files.</summary>
-    public static IReadOnlyList<SubsetDefinition> NativeSubsets(string subsets)
-    {
-        var result = new List<SubsetDefinition>();
-        foreach (var name in subsets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var named = name == SubsetRegistry.AllName ? SubsetRegistry.All : SubsetRegistry.Find(name) is { } one ? [one] : [];
-            result.AddRange(named.Where(s => !result.Contains(s)));
-        }
-
-        return result;
-    }
+/// <summary>Something <c>aro eval</c> needs that is not on disk, and the command that gets it.</summary>
+/// <param name="Problem">What is missing and where it was looked for.</param>
+/// <param name="Command">The command that fetches (or, for export-only models, builds) it.</param>
+/// <param name="Model">The catalog model, when it is the model that is missing.</param>
+/// <param name="Subset">The subset, when it is data that is missing.</param>
+public sealed record MissingPrerequisite(string Problem, string Command, CatalogModel? Model, NativeSubset? Subset)
+{
+    /// <summary>True when <c>--pull</c> can fetch it (data, or a model with a download).</summary>
+    public bool Pullable => Subset is not null || Model?.Download is not null;
 }

@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks;
 using Aro.Core.Cases;
 using Aro.Core.Models;
 using Aro.Core.Pipeline;
@@ -6,7 +7,7 @@ namespace Aro.Core.Evaluation;
 
 /// <summary>Everything <c>aro eval</c> was asked to do.</summary>
 /// <param name="Model">A model name (under models/) or a package folder.</param>
-/// <param name="Subset">A subset name, <c>all</c>, or a cases .jsonl path.</param>
+/// <param name="Subset">The <c>--subset</c> argument: subset and benchmark names, cases .jsonl paths (see <see cref="SubsetSelection"/>).</param>
 /// <param name="Data">The <c>--data</c> folder, if given.</param>
 /// <param name="Out">The results folder; default <c>results/&lt;model&gt;</c>.</param>
 /// <param name="Settings">Batch size, limit, preprocessing threads.</param>
@@ -18,6 +19,7 @@ namespace Aro.Core.Evaluation;
 /// <param name="AllowSkips">With <c>--on-error skip</c>, skipped cases do not make the run fail.</param>
 /// <param name="Shard">Evaluate only this shard of every subset (<c>--shard i/n</c>).</param>
 /// <param name="Resume">Continue an interrupted run from its checkpoints in the results folder.</param>
+/// <param name="Paths">The default folders (models, data, cache), resolved from the environment by the caller.</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -31,7 +33,11 @@ public sealed record EvalRequest(
     bool NoCache = false,
     bool AllowSkips = false,
     Shard? Shard = null,
-    bool Resume = false)
+    bool Resume = false,
+    AroPaths? Paths = null)
 {
     public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
+
+    /// <summary>The folders to use: <see cref="Paths"/>, or the process environment's when none were given.</summary>
+    public AroPaths EffectivePaths => Paths ?? AroPaths.FromEnvironment();
 }

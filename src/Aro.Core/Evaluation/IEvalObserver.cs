@@ -8,7 +8,7 @@ namespace Aro.Core.Evaluation;
 /// <summary>What an evaluation tells its caller as it goes (the CLI draws progress bars and tables from it).</summary>
 public interface IEvalObserver
 {
-    void ModelLoaded(LoadedModel model);
+    void ModelLoaded(IEvaluationModel model);
 
     /// <summary>A subset starts; the returned progress sink receives its case counts.</summary>
     IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition subset);

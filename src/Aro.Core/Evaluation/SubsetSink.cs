@@ -1,4 +1,4 @@
-using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Benchmarks;
 using Aro.Core.Cases;
 using Aro.Core.Checkpoints;
 using Aro.Core.Metrics;
@@ -8,32 +8,24 @@ using Aro.Core.Results;
 namespace Aro.Core.Evaluation;
 
 /// <summary>
-/// Receives one subset run's outcomes: rows into the partial predictions file, tallies into the metrics and Order
-/// diagnostics, skipped cases into a list, and after every batch a checkpoint from which the run can resume.
+/// Receives one subset run's outcomes: rows into the partial predictions file, tallies into the group counts and the
+/// subset's diagnostics, skipped cases into a list, and after every batch a checkpoint from which the run can resume.
 /// </summary>
 internal sealed class SubsetSink(
     PredictionsCsvWriter predictions,
-    MacroAccuracy metrics,
-    OrderDiagnostics? diagnostics,
+    GroupTally tally,
+    CaseDiagnostics? diagnostics,
     List<SkippedCase> skipped,
     CheckpointFolder checkpoints,
     string stem,
     string runKey,
     int casesDone) : ICaseSink
 {
-    public MacroAccuracy Metrics => metrics;
-
-    public OrderDiagnostics? Diagnostics => diagnostics;
-
-    public List<SkippedCase> Skipped => skipped;
-
-    public int CasesDone => casesDone;
-
     public void Add(AroCase aroCase, CaseResult result)
     {
         predictions.Write(result);
-        metrics.Add(result.Group, result.Correct);
-        diagnostics?.Add(aroCase, result);
+        tally.Add(result.Group, result.Correct);
+        diagnostics?.Add(aroCase, result.Prediction, result.Correct);
         casesDone++;
     }
 
@@ -46,5 +38,5 @@ internal sealed class SubsetSink(
     public void BatchCompleted() => checkpoints.Save(stem, Checkpoint(complete: false));
 
     public SubsetCheckpoint Checkpoint(bool complete) =>
-        new(runKey, casesDone, predictions.Checkpoint(), metrics.Counts(), diagnostics?.Counts, [.. skipped], complete);
+        new(runKey, casesDone, predictions.Checkpoint(), tally.Counts(), diagnostics?.Counts, [.. skipped], complete);
 }

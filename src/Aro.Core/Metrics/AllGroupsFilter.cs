@@ -8,5 +8,5 @@ public sealed class AllGroupsFilter : IGroupFilter
 
     public bool IsIncluded(string group, int count) => true;
 
-    public string Description => "all groups included";
+    public string Description => "no groups (every group counts)";
 }

@@ -7,6 +7,6 @@ public interface IGroupFilter
     /// <summary>True when the group is part of the metric of record.</summary>
     bool IsIncluded(string group, int count);
 
-    /// <summary>One sentence for reports: what is left out and why.</summary>
+    /// <summary>A noun phrase for reports naming what the metric leaves out (&quot;the 157 relations ...&quot;).</summary>
     string Description { get; }
 }

@@ -11,5 +11,5 @@ public sealed class MinimumCountFilter(int minimumCount) : IGroupFilter
 
     public bool IsIncluded(string group, int count) => count >= MinimumCount;
 
-    public string Description => $"groups with fewer than {MinimumCount} cases excluded";
+    public string Description => $"groups with fewer than {MinimumCount} cases";
 }

@@ -10,7 +10,7 @@ namespace Aro.Core.Models;
 /// checks that the parts fit each other (input sizes, sequence length), so a bad package fails here, before
 /// any case is read.
 /// </summary>
-public sealed class LoadedModel : IDisposable
+public sealed class LoadedModel : IEvaluationModel
 {
     private LoadedModel(ModelPackage package, RuntimeOptions runtime, ScoringMode scoring, ICaptionTokenizer tokenizer,
         IImageTransform transform, IImageEncoder imageEncoder, ITextEncoder textEncoder, IItmEncoder? itmEncoder, IOptionScorer scorer)
@@ -48,6 +48,21 @@ public sealed class LoadedModel : IDisposable
     /// <summary>The embedding size both encoders were found to produce.</summary>
     public int EmbeddingSize { get; private set; }
 
+    public byte[] Fingerprint { get; private set; } = [];
+
+    public ModelDescription Description => new(
+        Package.Name,
+        Package.Directory,
+        Package.Layout,
+        Package.Family.ToString().ToLowerInvariant(),
+        [.. Package.Files],
+        $"{Package.Family.ToString().ToLowerInvariant()} ({Package.Layout} layout), scoring {ScoringModes.Name(Scoring)}, " +
+        $"image {Package.ImageTransform.Width}x{Package.ImageTransform.Height}, text {(TextEncoder.FixedSequenceLength is { } n ? $"fixed {n} tokens" : "dynamic length")}",
+        [
+            $"vision: {ImageEncoder.Signature.DescribeInputs()} -> {ImageEncoder.Signature.DescribeOutputs()}",
+            $"text:   {TextEncoder.Signature.DescribeInputs()} -> {TextEncoder.Signature.DescribeOutputs()}",
+        ]);
+
     /// <summary>Loads the package's graphs; <paramref name="scoring"/> overrides the package default.</summary>
     public static LoadedModel Load(ModelPackage package, RuntimeOptions runtime, ScoringMode? scoring = null)
     {
@@ -82,6 +97,7 @@ public sealed class LoadedModel : IDisposable
 
             var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, itmEncoder, scorer);
             model.EmbeddingSize = model.Probe();
+            model.Fingerprint = ModelFingerprint.Compute(package);
             return model;
         }
         catch

@@ -15,7 +15,7 @@ namespace Aro.Core.Pipeline;
 /// keys shared with the encoding stage.
 /// </summary>
 internal sealed class BatchPreparer(
-    LoadedModel model,
+    IEvaluationModel model,
     EvaluationSettings settings,
     EmbeddingStore store,
     byte[] fingerprint,

@@ -23,7 +23,7 @@ namespace Aro.Core.Pipeline;
 /// </summary>
 public sealed class EvaluationPipeline
 {
-    private readonly LoadedModel _model;
+    private readonly IEvaluationModel _model;
     private readonly EvaluationSettings _settings;
     private readonly EmbeddingStore _store;
     private readonly ArrayPool<float> _pixelPool;
@@ -32,7 +32,7 @@ public sealed class EvaluationPipeline
     // Without overlap the stages take turns: the producer prepares a batch only once the consumer is done with the last.
     private readonly SemaphoreSlim? _turn;
 
-    public EvaluationPipeline(LoadedModel model, EvaluationSettings settings, EmbeddingStore store, byte[] fingerprint)
+    public EvaluationPipeline(IEvaluationModel model, EvaluationSettings settings, EmbeddingStore store, byte[] fingerprint)
     {
         _model = model;
         _settings = settings;
@@ -74,7 +74,7 @@ public sealed class EvaluationPipeline
                 try
                 {
                     Encode(batch, stop.Token);
-                    done += Emit(batch, sink, stop.Token);
+                    done += Emit(subset, batch, sink, stop.Token);
                     sink.BatchCompleted();
                 }
                 finally
@@ -179,7 +179,7 @@ public sealed class EvaluationPipeline
         _preparer.Completed(batch);
     }
 
-    private int Emit(PreparedBatch batch, ICaseSink sink, CancellationToken cancellationToken)
+    private int Emit(SubsetDefinition subset, PreparedBatch batch, ICaseSink sink, CancellationToken cancellationToken)
     {
         var requests = new List<ScoringRequest>(batch.Cases.Count);
         for (var i = 0; i < batch.Cases.Count; i++)
@@ -203,7 +203,7 @@ public sealed class EvaluationPipeline
             }
 
             var caseScores = scores[next++];
-            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, FirstArgmax.Of(caseScores), caseScores);
+            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, subset.Prediction.Predict(caseScores, aroCase.Label), caseScores);
             sink.Add(aroCase, result);
         }
 

@@ -1,5 +1,3 @@
-using Aro.Core.Benchmarks.Aro;
-
 namespace Aro.Core.Results;
 
 /// <summary>One row of <c>&lt;subset&gt;.groups.csv</c> as read back.</summary>
@@ -7,8 +5,4 @@ namespace Aro.Core.Results;
 /// <param name="Count">Cases in the group (diagnostic rows: the cases counted).</param>
 /// <param name="Accuracy">Share correct (diagnostic rows: the share they describe).</param>
 /// <param name="Included">Whether the group counts toward the macro accuracy.</param>
-public sealed record GroupRow(string Group, int Count, double Accuracy, bool Included)
-{
-    /// <summary>True for the Order per-perturbation rows written after the groups.</summary>
-    public bool IsDiagnostic => Group.StartsWith(OrderDiagnostics.Prefix, StringComparison.Ordinal);
-}
+public sealed record GroupRow(string Group, int Count, double Accuracy, bool Included);

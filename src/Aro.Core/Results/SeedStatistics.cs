@@ -15,8 +15,8 @@ public sealed record SeedStatistics(
     double StdMacro)
 {
     /// <summary>Mean of the metric of record (micro on Order, macro otherwise) as <paramref name="row"/> defines it.</summary>
-    public double Mean(SummaryRow row) => row.Metric == Metrics.MetricOfRecord.Micro ? MeanMicro : MeanMacro;
+    public double Mean(SummaryRow row) => row.Metric.Pick(MeanMicro, MeanMacro);
 
     /// <summary>Standard deviation of the metric of record.</summary>
-    public double Std(SummaryRow row) => row.Metric == Metrics.MetricOfRecord.Micro ? StdMicro : StdMacro;
+    public double Std(SummaryRow row) => row.Metric.Pick(StdMicro, StdMacro);
 }

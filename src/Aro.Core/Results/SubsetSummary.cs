@@ -6,12 +6,12 @@ namespace Aro.Core.Results;
 /// <summary>One row of <c>summary.csv</c> plus the group table it was computed from.</summary>
 /// <param name="Subset">The subset.</param>
 /// <param name="Samples">Cases evaluated.</param>
-/// <param name="Correct">Cases whose first argmax is the label.</param>
+/// <param name="Correct">Cases predicted right (by the subset's prediction rule).</param>
 /// <param name="MicroAccuracy">Accuracy over all cases (excluded groups too).</param>
-/// <param name="MacroAccuracy">Mean of the included groups' accuracies (Order: equals micro).</param>
+/// <param name="MacroAccuracy">Mean of the included groups' accuracies (equals micro where the metric of record is micro).</param>
 /// <param name="Groups">Per-group accuracy, ordinal by group name.</param>
 /// <param name="Skipped">Cases left out under <c>--on-error skip</c> (not in any metric).</param>
-/// <param name="Diagnostics">Extra rows written after the groups (Order: <see cref="OrderDiagnostics"/>).</param>
+/// <param name="Diagnostics">Extra rows written after the groups (<see cref="SubsetDefinition.Diagnostics"/>).</param>
 public sealed record SubsetSummary(
     SubsetDefinition Subset,
     int Samples,
@@ -29,5 +29,14 @@ public sealed record SubsetSummary(
     public int IncludedGroups => Groups.Count(g => g.Included);
 
     /// <summary>The number the paper reports for this subset.</summary>
-    public double MetricOfRecord => Subset.Metric == Metrics.MetricOfRecord.Micro ? MicroAccuracy : MacroAccuracy;
+    public double MetricOfRecord => Subset.Metric.Pick(MicroAccuracy, MacroAccuracy);
+
+    /// <summary>The summary of a subset's tally: micro over all cases, macro over the groups its filter includes.</summary>
+    public static SubsetSummary From(SubsetDefinition subset, GroupTally tally)
+    {
+        var groups = tally.Groups(subset.GroupFilter);
+        var micro = tally.Micro;
+        var macro = subset.Metric.Aggregate == MetricAggregate.Micro ? micro : GroupTally.Macro(groups);
+        return new SubsetSummary(subset, tally.Samples, tally.Correct, micro, macro, groups);
+    }
 }

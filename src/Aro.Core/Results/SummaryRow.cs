@@ -12,12 +12,12 @@ namespace Aro.Core.Results;
 /// <param name="Skipped">Cases left out under <c>--on-error skip</c> (0 when the file predates the column).</param>
 public sealed record SummaryRow(string Subset, int Samples, int Groups, double MicroAccuracy, double MacroAccuracy, int Skipped)
 {
-    /// <summary>Which accuracy the paper reports for this subset; a cases file's subset is macro over its groups.</summary>
-    public MetricOfRecord Metric => SubsetRegistry.Find(Subset)?.Metric ?? Metrics.MetricOfRecord.MacroOverGroups;
+    /// <summary>What the row's numbers mean: the registered subset's metric of record, or a cases file's (macro over its groups).</summary>
+    public Metrics.MetricOfRecord Metric => BenchmarkRegistry.Describe(Subset).Metric;
 
-    /// <summary>The number the paper reports: precision@1 (micro) on Order, macro accuracy otherwise.</summary>
-    public double MetricOfRecord => Metric == Metrics.MetricOfRecord.Micro ? MicroAccuracy : MacroAccuracy;
+    /// <summary>The number the paper reports for this subset.</summary>
+    public double MetricOfRecord => Metric.Pick(MicroAccuracy, MacroAccuracy);
 
-    /// <summary>Short name of <see cref="MetricOfRecord"/> for tables: <c>p@1</c> or <c>macro</c>.</summary>
-    public string MetricName => MetricNames.Of(Metric);
+    /// <summary>Short name of <see cref="MetricOfRecord"/> for tables (<c>macro</c>, <c>p@1</c>, <c>acc</c>).</summary>
+    public string MetricName => Metric.Name;
 }

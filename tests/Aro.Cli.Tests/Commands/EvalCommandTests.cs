@@ -58,7 +58,9 @@ public sealed class EvalCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown subset 'relaton'", run.Error);
-        Assert.Contains("relation, attribution, coco-order, flickr-order, all", run.Error);
+        Assert.Contains("Did you mean 'relation'?", run.Error);
+        Assert.Contains("relation, attribution, coco-order, flickr-order, sugarcrepe-add-att", run.Error);
+        Assert.Contains("aro, all, sugarcrepe", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
     }
 

@@ -40,8 +40,8 @@ public sealed class DemoHosts : IDisposable
         var id = request.QueryValue("id");
         if (request.Path == "/drive.google.com/uc")
         {
-            return id == DataSources.VgImagesDriveId
-                ? HttpReply.Html(DriveTestPages.ConfirmForm(id, DataSources.VgImagesZip, "demo"))
+            return id == AroDataSources.VgImagesDriveId
+                ? HttpReply.Html(DriveTestPages.ConfirmForm(id, AroDataSources.VgImagesZip, "demo"))
                 : HttpReply.Redirect($"/drive.usercontent.google.com/download?id={id}&export=download", 303);
         }
 
@@ -49,9 +49,9 @@ public sealed class DemoHosts : IDisposable
         {
             return id switch
             {
-                DataSources.RelationDriveId => HttpReply.File(request, File.ReadAllBytes(Path.Combine(Demo, "visual_genome_relation.json"))),
-                DataSources.AttributionDriveId => HttpReply.File(request, File.ReadAllBytes(Path.Combine(Demo, "visual_genome_attribution.json"))),
-                DataSources.VgImagesDriveId => HttpReply.File(request, _zip),
+                AroDataSources.RelationDriveId => HttpReply.File(request, File.ReadAllBytes(Path.Combine(Demo, "visual_genome_relation.json"))),
+                AroDataSources.AttributionDriveId => HttpReply.File(request, File.ReadAllBytes(Path.Combine(Demo, "visual_genome_attribution.json"))),
+                AroDataSources.VgImagesDriveId => HttpReply.File(request, _zip),
                 _ => HttpReply.NotFound(),
             };
         }

@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Benchmarks;
 using Aro.Core.Cases;
 using Aro.TestSupport;
@@ -19,7 +20,7 @@ public sealed class CasesJsonlReaderTests
         }
 
         Assert.Equal(60, cases.Count);
-        Assert.Equal(SubsetRegistry.CocoOrder, reader.Subset);
+        Assert.Same(OrderSubset.Coco, CasesFiles.SubsetOf(path));
         Assert.Equal("coco-order-000000", cases[0].Id);
         Assert.Equal("three people standing next to a pizza while it rains", cases[0].Captions[0]);
         Assert.Equal(Path.Combine(Path.GetDirectoryName(path)!, "images", "img_008_square.jpg"), cases[0].ImagePath);

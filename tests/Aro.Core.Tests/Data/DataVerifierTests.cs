@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Benchmarks;
 using Aro.TestSupport;
 using Xunit;
@@ -10,7 +11,7 @@ public sealed class DataVerifierTests
     [Fact]
     public async Task The_demo_relation_data_is_complete_and_its_count_differs_from_the_official_file()
     {
-        var result = await DataVerifier.VerifyAsync(SubsetRegistry.Relation, RepoPaths.InRepo("data", "demo"), deep: true);
+        var result = await DataVerifier.VerifyAsync(VgRelationSubset.Instance, RepoPaths.InRepo("data", "demo"), "data", deep: true);
 
         Assert.True(result.Complete);
         Assert.Equal(24, result.Cases);
@@ -27,8 +28,8 @@ public sealed class DataVerifierTests
         File.Delete(images[0]);
         await File.WriteAllBytesAsync(images[1], [0xFF, 0xD8, 0xFF, 0xE0, 0, 0]);
 
-        var shallow = await DataVerifier.VerifyAsync(SubsetRegistry.Relation, temp.Path, deep: false);
-        var deep = await DataVerifier.VerifyAsync(SubsetRegistry.Relation, temp.Path, deep: true);
+        var shallow = await DataVerifier.VerifyAsync(VgRelationSubset.Instance, temp.Path, "data", deep: false);
+        var deep = await DataVerifier.VerifyAsync(VgRelationSubset.Instance, temp.Path, "data", deep: true);
 
         Assert.False(shallow.Complete);
         Assert.Equal(["images/" + Path.GetFileName(images[0])], shallow.Missing);
@@ -40,9 +41,9 @@ public sealed class DataVerifierTests
     public async Task Absent_or_malformed_annotations_are_problems_that_name_the_file()
     {
         using var temp = new TempDirectory();
-        var absent = await DataVerifier.VerifyAsync(SubsetRegistry.Attribution, temp.Path, deep: false);
+        var absent = await DataVerifier.VerifyAsync(VgAttributionSubset.Instance, temp.Path, "data", deep: false);
         temp.Write("vg/visual_genome_attribution.json", "[{\"image_path\": 3}]");
-        var malformed = await DataVerifier.VerifyAsync(SubsetRegistry.Attribution, temp.Path, deep: false);
+        var malformed = await DataVerifier.VerifyAsync(VgAttributionSubset.Instance, temp.Path, "data", deep: false);
 
         Assert.Contains("annotation file not found", absent.Problem, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(temp.Path, "vg", "visual_genome_attribution.json"), absent.Problem, StringComparison.Ordinal);
@@ -54,7 +55,7 @@ public sealed class DataVerifierTests
     [Fact]
     public async Task Order_subsets_count_captions_and_need_each_image_once()
     {
-        var result = await DataVerifier.VerifyAsync(SubsetRegistry.CocoOrder, RepoPaths.InRepo("data", "demo"), deep: false);
+        var result = await DataVerifier.VerifyAsync(OrderSubset.Coco, RepoPaths.InRepo("data", "demo"), "data", deep: false);
 
         Assert.True(result.Complete);
         Assert.Equal(6, result.Images);
@@ -65,15 +66,15 @@ public sealed class DataVerifierTests
     public void The_vg_folder_is_found_for_both_vg_subsets_and_is_where_pulls_go()
     {
         using var temp = new TempDirectory();
-        Assert.Equal(temp.File("vg"), DataLocator.PullFolder(SubsetRegistry.Relation, temp.Path));
-        Assert.Equal(temp.File("coco-order"), DataLocator.PullFolder(SubsetRegistry.CocoOrder, temp.Path));
+        Assert.Equal(temp.File("vg"), DataLocator.PullFolder(VgRelationSubset.Instance, temp.Path, "data"));
+        Assert.Equal(temp.File("coco-order"), DataLocator.PullFolder(OrderSubset.Coco, temp.Path, "data"));
         temp.Write("relation/visual_genome_relation.json", "[]");
         temp.Write("vg/visual_genome_attribution.json", "[]");
 
-        Assert.Equal(temp.File("relation"), DataLocator.Resolve(SubsetRegistry.Relation, temp.Path));
-        Assert.Equal(temp.File("vg"), DataLocator.Resolve(SubsetRegistry.Attribution, temp.Path));
-        Assert.Equal(temp.File("relation"), DataLocator.PullFolder(SubsetRegistry.Relation, temp.Path));
-        var error = Assert.Throws<AroInputException>(() => DataLocator.Resolve(SubsetRegistry.FlickrOrder, temp.Path));
+        Assert.Equal(temp.File("relation"), DataLocator.Resolve(VgRelationSubset.Instance, temp.Path, "data"));
+        Assert.Equal(temp.File("vg"), DataLocator.Resolve(VgAttributionSubset.Instance, temp.Path, "data"));
+        Assert.Equal(temp.File("relation"), DataLocator.PullFolder(VgRelationSubset.Instance, temp.Path, "data"));
+        var error = Assert.Throws<AroInputException>(() => DataLocator.Resolve(OrderSubset.Flickr, temp.Path, "data"));
         Assert.Contains($"`aro data pull flickr-order --data {temp.Path}`", error.Message, StringComparison.Ordinal);
     }
 

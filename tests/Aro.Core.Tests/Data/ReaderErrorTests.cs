@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks;
 using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Cases;
 using Aro.Core.Perturbations;
@@ -23,7 +24,7 @@ public sealed class ReaderErrorTests
         using var temp = new TempDirectory();
         File.WriteAllText(temp.File("visual_genome_relation.json"), json);
 
-        var error = await Assert.ThrowsAsync<AroInputException>(async () => await new VgRelationReader(temp.Path).ReadAsync().ToListAsync());
+        var error = await Assert.ThrowsAsync<AroInputException>(async () => await new VgJsonReader(VgRelationSubset.Instance, temp.Path).ReadAsync().ToListAsync());
 
         Assert.Contains(expected, error.Message);
         Assert.Equal(2, error.ExitCode);
@@ -36,7 +37,7 @@ public sealed class ReaderErrorTests
         File.WriteAllText(temp.File("visual_genome_attribution.json"),
             """[{"image_path": "a.jpg", "bbox_x": 0, "bbox_y": 0, "bbox_w": 1, "bbox_h": 1, "true_caption": "t", "false_caption": "f", "attributes": ["red"]}]""");
 
-        var error = await Assert.ThrowsAsync<AroInputException>(async () => await new VgAttributionReader(temp.Path).ReadAsync().ToListAsync());
+        var error = await Assert.ThrowsAsync<AroInputException>(async () => await new VgJsonReader(VgAttributionSubset.Instance, temp.Path).ReadAsync().ToListAsync());
 
         Assert.Contains("record 0: field 'attributes' must hold 2 attributes, found 1", error.Message);
     }
@@ -85,7 +86,7 @@ public sealed class ReaderErrorTests
         var reader = new CasesJsonlReader(temp.File("cases.jsonl"));
         var cases = await reader.ReadAsync().ToListAsync();
 
-        Assert.Equal("attribution", reader.Subset.Name);
+        Assert.Equal("attribution", CasesFiles.SubsetOf(temp.File("cases.jsonl")).Name);
         var single = Assert.Single(cases);
         Assert.Equal(temp.File(Path.Combine("img", "a.jpg")), single.ImagePath);
         Assert.Equal(new CropBox(1.5, 2, 3, 4), single.Crop);
@@ -97,8 +98,8 @@ public sealed class ReaderErrorTests
     {
         var root = SharedData.Fixtures("aro-synth");
 
-        var relation = await new VgRelationReader(root).ReadAsync().ToListAsync();
-        var attribution = await new VgAttributionReader(root).ReadAsync().ToListAsync();
+        var relation = await new VgJsonReader(VgRelationSubset.Instance, root).ReadAsync().ToListAsync();
+        var attribution = await new VgJsonReader(VgAttributionSubset.Instance, root).ReadAsync().ToListAsync();
 
         Assert.Equal(120, relation.Count);
         Assert.Equal(150, attribution.Count);

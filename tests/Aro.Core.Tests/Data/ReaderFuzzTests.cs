@@ -52,14 +52,14 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Vg_relation_files_read_or_fail_cleanly()
     {
-        var report = await RunVgAsync("VgRelationReader", "visual_genome_relation.json", RelationSeed, 1200, root => new VgRelationReader(root));
+        var report = await RunVgAsync("VgRelationReader", "visual_genome_relation.json", RelationSeed, 1200, root => new VgJsonReader(VgRelationSubset.Instance, root));
         FuzzAssert.Clean(report, output, AllocationBound, minimumInputs: 1_400);
     }
 
     [Fact]
     public async Task Vg_attribution_files_read_or_fail_cleanly()
     {
-        var report = await RunVgAsync("VgAttributionReader", "visual_genome_attribution.json", AttributionSeed, 700, root => new VgAttributionReader(root));
+        var report = await RunVgAsync("VgAttributionReader", "visual_genome_attribution.json", AttributionSeed, 700, root => new VgJsonReader(VgAttributionSubset.Instance, root));
         FuzzAssert.Clean(report, output, AllocationBound, minimumInputs: 900);
     }
 

@@ -17,20 +17,20 @@ public sealed class DataPullerTests
         using var temp = new TempDirectory();
         var puller = Puller(hosts);
 
-        var relation = await puller.PullAsync(SubsetRegistry.Relation, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
-        var attribution = await puller.PullAsync(SubsetRegistry.Attribution, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
+        var relation = await puller.PullAsync(VgRelationSubset.Instance, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
+        var attribution = await puller.PullAsync(VgAttributionSubset.Instance, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
 
         var vg = temp.File("vg");
         Assert.Equal((vg, vg), (relation.Folder, attribution.Folder));
         Assert.Equal(1, hosts.ZipDownloads);
-        Assert.Single(hosts.Server.RequestsTo("/drive.google.com/uc"), r => r.QueryValue("id") == DataSources.VgImagesDriveId);
+        Assert.Single(hosts.Server.RequestsTo("/drive.google.com/uc"), r => r.QueryValue("id") == AroDataSources.VgImagesDriveId);
         Assert.All(new[] { "1.jpg", "2.jpg", "3.jpg" }, n => Assert.True(File.Exists(Path.Combine(vg, "images", n)), n));
         Assert.True(File.Exists(Path.Combine(vg, "visual_genome_relation.json")));
         Assert.True(File.Exists(Path.Combine(vg, "visual_genome_attribution.json")));
-        Assert.False(File.Exists(Path.Combine(vg, DataSources.VgImagesZip)));
+        Assert.False(File.Exists(Path.Combine(vg, AroDataSources.VgImagesZip)));
         Assert.Equal((2, 2), (relation.Cases, attribution.Cases));
-        Assert.Equal(vg, DataLocator.Resolve(SubsetRegistry.Attribution, temp.Path));
-        Assert.True((await DataVerifier.VerifyAsync(SubsetRegistry.Relation, temp.Path, deep: false)).Complete);
+        Assert.Equal(vg, DataLocator.Resolve(VgAttributionSubset.Instance, temp.Path, "data"));
+        Assert.True((await DataVerifier.VerifyAsync(VgRelationSubset.Instance, temp.Path, "data", deep: false)).Complete);
     }
 
     [Fact]
@@ -40,11 +40,11 @@ public sealed class DataPullerTests
         using var temp = new TempDirectory();
         var puller = Puller(hosts);
 
-        await puller.PullAsync(SubsetRegistry.Relation, temp.Path, new DataPullOptions(KeepArchives: true), new RecordingDownloadObserver());
+        await puller.PullAsync(VgRelationSubset.Instance, temp.Path, "data", new DataPullOptions(KeepArchives: true), new RecordingDownloadObserver());
         var requests = hosts.Server.Requests.Count;
-        var again = await puller.PullAsync(SubsetRegistry.Relation, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
+        var again = await puller.PullAsync(VgRelationSubset.Instance, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
 
-        Assert.True(File.Exists(temp.File("vg", DataSources.VgImagesZip)));
+        Assert.True(File.Exists(temp.File("vg", AroDataSources.VgImagesZip)));
         Assert.False(again.Fetched);
         Assert.Equal(requests, hosts.Server.Requests.Count);
     }
@@ -55,10 +55,10 @@ public sealed class DataPullerTests
         using var hosts = new FakeBenchmarkHosts();
         using var temp = new TempDirectory();
         var puller = Puller(hosts);
-        await puller.PullAsync(SubsetRegistry.Relation, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
+        await puller.PullAsync(VgRelationSubset.Instance, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
         File.Delete(temp.File("vg", "images", "1.jpg"));
 
-        await puller.PullAsync(SubsetRegistry.Relation, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
+        await puller.PullAsync(VgRelationSubset.Instance, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
 
         Assert.True(File.Exists(temp.File("vg", "images", "1.jpg")));
         Assert.Equal(2, hosts.ZipDownloads);
@@ -74,9 +74,9 @@ public sealed class DataPullerTests
         var puller = Puller(hosts);
 
         var error = await Assert.ThrowsAsync<AroException>(() =>
-            puller.PullAsync(SubsetRegistry.CocoOrder, temp.Path, new DataPullOptions(), new RecordingDownloadObserver()));
+            puller.PullAsync(OrderSubset.Coco, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver()));
         hosts.Repair(broken);
-        var done = await puller.PullAsync(SubsetRegistry.CocoOrder, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
+        var done = await puller.PullAsync(OrderSubset.Coco, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
 
         Assert.Equal(1, error.ExitCode);
         Assert.Contains($"1 of 3 COCO images could not be downloaded (first: {FakeBenchmarkHosts.CocoImages[1]}: ", error.Message, StringComparison.Ordinal);
@@ -94,16 +94,16 @@ public sealed class DataPullerTests
         using var temp = new TempDirectory();
 
         var error = await Assert.ThrowsAsync<AroInputException>(() =>
-            Puller(hosts).PullAsync(SubsetRegistry.FlickrOrder, temp.Path, new DataPullOptions(), new RecordingDownloadObserver()));
+            Puller(hosts).PullAsync(OrderSubset.Flickr, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver()));
 
         Assert.Equal(2, error.ExitCode);
-        Assert.Contains(DataSources.FlickrForm, error.Message, StringComparison.Ordinal);
+        Assert.Contains(AroDataSources.FlickrForm, error.Message, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(temp.File("flickr-order"), "flickr30k-images"), error.Message, StringComparison.Ordinal);
         Assert.Contains("2 of the 2 Flickr30k images", error.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.File("flickr-order", "flickr30k_test.json")));
         temp.Write("flickr-order/flickr30k-images/1000092795.jpg", "x");
         temp.Write("flickr-order/flickr30k-images/10002456.jpg", "x");
-        var done = await Puller(hosts).PullAsync(SubsetRegistry.FlickrOrder, temp.Path, new DataPullOptions(), new RecordingDownloadObserver());
+        var done = await Puller(hosts).PullAsync(OrderSubset.Flickr, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver());
         Assert.Equal(4, done.Cases);
         Assert.Single(hosts.Server.RequestsTo("/storage.googleapis.com/sfr-vision-language-research/datasets/flickr30k_test.json"));
     }
@@ -116,7 +116,7 @@ public sealed class DataPullerTests
         var puller = DataPuller.Create(FastDownloads.Options, new DownloadEndpoints(null, server.BaseUrl));
 
         var error = await Assert.ThrowsAsync<AroException>(() =>
-            puller.PullAsync(SubsetRegistry.CocoOrder, temp.Path, new DataPullOptions(), new RecordingDownloadObserver()));
+            puller.PullAsync(OrderSubset.Coco, temp.Path, "data", new DataPullOptions(), new RecordingDownloadObserver()));
 
         Assert.Contains("expected a JSON list", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("coco-order", "coco_karpathy_test.json")));

@@ -38,7 +38,7 @@ internal sealed class FakeBenchmarkHosts : IDisposable
     public void Repair(string path) => _brokenPaths.Remove(path);
 
     /// <summary>Requests for the image zip's bytes (not its warning page).</summary>
-    public int ZipDownloads => Server.RequestsTo("/drive.usercontent.google.com/download").Count(r => r.QueryValue("id") == DataSources.VgImagesDriveId);
+    public int ZipDownloads => Server.RequestsTo("/drive.usercontent.google.com/download").Count(r => r.QueryValue("id") == AroDataSources.VgImagesDriveId);
 
     public static byte[] VgJson(string[] images, bool relation) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(images.Select((image, i) => relation
         ? (object)new { image_path = image, bbox_x = 0, bbox_y = 0, bbox_w = 4, bbox_h = 4, true_caption = $"the cat is on the mat {i}", false_caption = $"the mat is on the cat {i}", relation_name = "on" }
@@ -59,13 +59,13 @@ internal sealed class FakeBenchmarkHosts : IDisposable
         var id = request.QueryValue("id");
         return request.Path switch
         {
-            "/drive.google.com/uc" when id == DataSources.VgImagesDriveId => HttpReply.Html(DriveTestPages.ConfirmForm(id, DataSources.VgImagesZip, "u-42")),
+            "/drive.google.com/uc" when id == AroDataSources.VgImagesDriveId => HttpReply.Html(DriveTestPages.ConfirmForm(id, AroDataSources.VgImagesZip, "u-42")),
             "/drive.google.com/uc" => HttpReply.Redirect($"/drive.usercontent.google.com/download?id={id}&export=download", 303),
             "/drive.usercontent.google.com/download" => id switch
             {
-                DataSources.RelationDriveId => HttpReply.File(request, VgJson(RelationImages, relation: true)),
-                DataSources.AttributionDriveId => HttpReply.File(request, VgJson(AttributionImages, relation: false)),
-                DataSources.VgImagesDriveId when request.QueryValue("confirm") == "t" => HttpReply.File(request, ImagesZip),
+                AroDataSources.RelationDriveId => HttpReply.File(request, VgJson(RelationImages, relation: true)),
+                AroDataSources.AttributionDriveId => HttpReply.File(request, VgJson(AttributionImages, relation: false)),
+                AroDataSources.VgImagesDriveId when request.QueryValue("confirm") == "t" => HttpReply.File(request, ImagesZip),
                 _ => HttpReply.NotFound(),
             },
             "/storage.googleapis.com/sfr-vision-language-research/datasets/coco_karpathy_test.json" => HttpReply.File(request, KarpathyJson(CocoImages)),

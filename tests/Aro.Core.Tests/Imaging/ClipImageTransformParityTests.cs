@@ -22,7 +22,7 @@ public sealed class ClipImageTransformParityTests(ITestOutputHelper output)
     {
         var root = SharedData.Fixtures("aro-synth");
         var reference = ReadFloats(SharedData.Fixtures("aro-synth", "expected", "pixels", $"vg-relation-{index:D6}.f32"));
-        var aroCase = await new VgRelationReader(root).ReadAsync().Skip(index).FirstAsync();
+        var aroCase = await new VgJsonReader(VgRelationSubset.Instance, root).ReadAsync().Skip(index).FirstAsync();
         var spec = ImageTransformSpec.Clip();
         var transform = new ClipImageTransform(spec);
         var image = new ImageLoader().Load(aroCase.ImagePath);

@@ -21,7 +21,7 @@ public sealed class DemoPixelParityTests(ITestOutputHelper output)
     {
         var data = RepoPaths.InRepo("data", "demo");
         ICaseReader reader = id.StartsWith("vg-", StringComparison.Ordinal)
-            ? new VgRelationReader(data)
+            ? new VgJsonReader(VgRelationSubset.Instance, data)
             : new CasesJsonlReader(Path.Combine(data, "cases.jsonl"));
         var aroCase = await reader.ReadAsync().FirstAsync(c => c.Id == id);
         var spec = ImageTransformSpec.Clip();

@@ -1,3 +1,4 @@
+using Aro.Core.Reports.Html;
 using Aro.Core.Metrics;
 using Aro.Core.Models;
 using Aro.Core.Results;

@@ -11,7 +11,7 @@ public sealed class CancellingObserver(CancellationTokenSource cancellation, str
 {
     public List<string> Warnings { get; } = [];
 
-    public void ModelLoaded(LoadedModel model)
+    public void ModelLoaded(IEvaluationModel model)
     {
     }
 

@@ -13,7 +13,7 @@ public sealed class NullEvalObserver : IEvalObserver
 
     public List<string> Warnings { get; } = [];
 
-    public void ModelLoaded(LoadedModel model)
+    public void ModelLoaded(IEvaluationModel model)
     {
     }
 

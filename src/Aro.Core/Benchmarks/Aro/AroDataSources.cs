@@ -1,14 +1,13 @@
-
 namespace Aro.Core.Benchmarks.Aro;
 
 /// <summary>
-/// Where the benchmark data comes from (research/aro.md §2–3): the files the official ARO code downloads, from the
+/// Where the benchmark data comes from : the files the official ARO code downloads, from the
 /// same places. The VG subsets come from the authors' Google Drive (what the official loader and every reported
 /// number used) rather than the Hugging Face parquet mirrors, which repackage the images (possibly pre-cropped,
 /// undocumented) and would need a parquet reader; the Order subsets from the Karpathy splits as Salesforce BLIP
 /// publishes them, with COCO images fetched one by one instead of the 6 GB val2014 zip.
 /// </summary>
-public static class DataSources
+public static class AroDataSources
 {
     /// <summary>Drive id of <c>visual_genome_relation.json</c> (official loader, <c>VG_Relation</c>).</summary>
     public const string RelationDriveId = "1kX2iCHEv0CADL8dSO1nMdW-V0NqIAiP3";

@@ -12,5 +12,5 @@ public sealed class ExcludedRelationsFilter : IGroupFilter
 
     public bool IsIncluded(string group, int count) => !ExcludedRelations.Names.Contains(group);
 
-    public string Description => $"{ExcludedRelations.Names.Count} symmetric or rare relations excluded";
+    public string Description => $"the {ExcludedRelations.Names.Count} relations the paper's evaluation leaves out";
 }

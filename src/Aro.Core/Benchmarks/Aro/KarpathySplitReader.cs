@@ -23,36 +23,31 @@ public sealed class KarpathySplitReader : ICaseReader
     private readonly OrderCaseBuilder _builder;
 
     /// <summary>A reader that perturbs with the embedded tagger and <paramref name="seed"/>.</summary>
-    /// <param name="subset"><see cref="SubsetRegistry.CocoOrder"/> or <see cref="SubsetRegistry.FlickrOrder"/>.</param>
+    /// <param name="subset"><see cref="OrderSubset.Coco"/> or <see cref="OrderSubset.Flickr"/>.</param>
     /// <param name="dataRoot">The folder holding the split file and the image folders it names.</param>
     /// <param name="seed">The perturbation seed.</param>
-    public KarpathySplitReader(SubsetDefinition subset, string dataRoot, long seed = OrderCaseBuilder.DefaultSeed)
+    public KarpathySplitReader(OrderSubset subset, string dataRoot, long seed = OrderCaseBuilder.DefaultSeed)
         : this(subset, dataRoot, new OrderCaseBuilder(seed))
     {
     }
 
     /// <summary>A reader that builds options with <paramref name="builder"/>.</summary>
-    public KarpathySplitReader(SubsetDefinition subset, string dataRoot, OrderCaseBuilder builder)
+    public KarpathySplitReader(OrderSubset subset, string dataRoot, OrderCaseBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(subset);
         ArgumentNullException.ThrowIfNull(dataRoot);
-        if (subset != SubsetRegistry.CocoOrder && subset != SubsetRegistry.FlickrOrder)
-        {
-            throw new ArgumentException($"{subset.Name} is not an Order subset", nameof(subset));
-        }
-
         Subset = subset;
         _builder = builder ?? throw new ArgumentNullException(nameof(builder));
         _root = Path.GetFullPath(dataRoot);
-        _annotationFile = Path.Combine(_root, subset.NativeFile!);
+        _annotationFile = Path.Combine(_root, subset.Data.MarkerFile);
         if (!File.Exists(_annotationFile))
         {
             throw new AroInputException(
-                $"{subset.Title} annotations not found: {_annotationFile} (expected {subset.NativeFile} and its image folder under {dataRoot})");
+                $"{subset.Title} annotations not found: {_annotationFile} (expected {subset.Data.MarkerFile} and its image folder under {dataRoot})");
         }
     }
 
-    public SubsetDefinition Subset { get; }
+    public OrderSubset Subset { get; }
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
@@ -87,5 +82,27 @@ public sealed class KarpathySplitReader : ICaseReader
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The cases (captions) and images a Karpathy split file asks for, read without building cases: shared by every
+    /// benchmark that reads these files.
+    /// </summary>
+    public static async Task<SubsetAnnotations> ScanAsync(string title, string annotationFile, CancellationToken cancellationToken = default)
+    {
+        var path = Path.GetFullPath(annotationFile);
+        if (!File.Exists(path))
+        {
+            throw new AroInputException($"{title} annotations not found: {path}");
+        }
+
+        var builder = new SubsetAnnotations.Builder(path);
+        await foreach (var (record, at) in JsonRecordList.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            builder.AddImage(JsonFields.RequireString(record, "image", at));
+            builder.AddCases(JsonFields.RequireStringOrStringArray(record, "caption", at).Count);
+        }
+
+        return builder.Build();
     }
 }

@@ -1,32 +1,30 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Aro.Core.Cases;
 
 namespace Aro.Core.Benchmarks.Aro;
 
 /// <summary>
-/// Streams the official VG-Relation / VG-Attribution JSON (a list of records, research/aro.md §2):
-/// images under <c>{root}/images/{image_path}</c>, crop box <c>bbox_x, bbox_y, bbox_w, bbox_h</c>,
-/// options <c>[false_caption, true_caption]</c> used raw, correct index 1.
+/// Streams the official VG-Relation / VG-Attribution JSON (a list of records): images under
+/// <c>{root}/images/{image_path}</c>, crop box <c>bbox_x, bbox_y, bbox_w, bbox_h</c>, options
+/// <c>[false_caption, true_caption]</c> used raw, correct index 1, group as the subset reads it from the record.
 /// </summary>
-public abstract class VgJsonReader : ICaseReader
+public sealed class VgJsonReader : ICaseReader
 {
+    private readonly VgSubset _subset;
     private readonly string _annotationFile;
     private readonly string _imageRoot;
 
-    protected VgJsonReader(SubsetDefinition subset, string dataRoot)
+    public VgJsonReader(VgSubset subset, string dataRoot)
     {
-        Subset = subset;
-        _annotationFile = Path.GetFullPath(Path.Combine(dataRoot, subset.NativeFile!));
-        _imageRoot = Path.GetFullPath(Path.Combine(dataRoot, "images"));
+        _subset = subset;
+        _annotationFile = Path.GetFullPath(Path.Combine(dataRoot, subset.Data.MarkerFile));
+        _imageRoot = Path.GetFullPath(Path.Combine(dataRoot, VgSubset.ImageFolder));
         if (!File.Exists(_annotationFile))
         {
             throw new AroInputException(
-                $"{subset.Title} annotations not found: {_annotationFile} (expected {subset.NativeFile} and images/ under {dataRoot})");
+                $"{subset.Title} annotations not found: {_annotationFile} (expected {subset.Data.MarkerFile} and {VgSubset.ImageFolder}/ under {dataRoot})");
         }
     }
-
-    public SubsetDefinition Subset { get; }
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
@@ -43,10 +41,10 @@ public abstract class VgJsonReader : ICaseReader
                 JsonFields.RequireNumber(record, "bbox_h", at));
             var falseCaption = JsonFields.RequireString(record, "false_caption", at);
             var trueCaption = JsonFields.RequireString(record, "true_caption", at);
-            var group = ReadGroup(record, at);
+            var group = _subset.ReadGroup(record, at);
             yield return new AroCase(
                 index,
-                Subset.CaseId(index),
+                _subset.CaseId(index),
                 Path.Combine(_imageRoot, imagePath),
                 box,
                 [falseCaption, trueCaption],
@@ -55,7 +53,4 @@ public abstract class VgJsonReader : ICaseReader
             index++;
         }
     }
-
-    /// <summary>The group key of a record: the relation name, or the attribute pair.</summary>
-    protected abstract string ReadGroup(JsonElement record, RecordLocation at);
 }

@@ -69,12 +69,7 @@ internal static class GroupChartsSection
         WriteTable(html, models, tables, subset);
     }
 
-    private static string ExcludedDescription(string subset) => subset switch
-    {
-        SubsetRegistry.RelationName => "the 157 relations the paper's evaluation leaves out",
-        SubsetRegistry.AttributionName => "attribute pairs with fewer than 25 cases",
-        _ => "groups outside the macro accuracy",
-    };
+    private static string ExcludedDescription(string subset) => BenchmarkRegistry.Describe(subset).GroupFilter.Description;
 
     private static void WriteTable(StringBuilder html, IReadOnlyList<ReportModel> models, IReadOnlyList<Dictionary<string, GroupRow>?> tables, string subset)
     {

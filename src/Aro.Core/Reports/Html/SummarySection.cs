@@ -1,14 +1,14 @@
+using System.Globalization;
 using System.Text;
 using Aro.Core.Benchmarks;
-using Aro.Core.Benchmarks.Aro;
-using Aro.Core.Metrics;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;
 
 /// <summary>
-/// The summary table: one row per model, one column group per subset (metric of record, micro accuracy, seed
-/// mean ± std, cases, skipped), then the paper's numbers as rows below.
+/// The summary: per benchmark, one row per model and one column group per subset (metric of record, micro accuracy,
+/// seed mean ± std, cases, skipped), the averages its paper reports over several subsets, then the paper's numbers as
+/// rows below. Subsets of no registered benchmark (cases files) get a table of their own.
 /// </summary>
 internal static class SummarySection
 {
@@ -17,14 +17,35 @@ internal static class SummarySection
     public static void Write(StringBuilder html, IReadOnlyList<ReportModel> models, IReadOnlyList<string> subsets)
     {
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n")
-            .Append("<p class=\"note\">The metric of record is what the paper reports: macro accuracy over the included groups on ")
-            .Append("VG-Relation and VG-Attribution, precision@1 (p@1) on the Order subsets; micro accuracy stands beside it. ")
-            .Append("Order subsets run with several seeds show the seed mean as the record, and mean ± sample std over the seeds.</p>\n")
-            .Append("<div class=\"scroll\"><table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">model</th>");
+            .Append("<p class=\"note\">The metric of record is what each benchmark's paper reports: macro accuracy over the included groups on ")
+            .Append("VG-Relation and VG-Attribution, precision@1 (p@1) on the Order subsets, accuracy (acc) on SugarCrepe; micro accuracy stands beside it. ")
+            .Append("Subsets run with several seeds show the seed mean as the record, and mean ± sample std over the seeds.</p>\n");
+        foreach (var benchmark in BenchmarkRegistry.Benchmarks)
+        {
+            var columns = subsets.Where(s => benchmark.Subsets.Any(b => b.Name == s)).ToList();
+            if (columns.Count > 0)
+            {
+                WriteTable(html, models, columns, benchmark.Title, benchmark.Published);
+                AveragesTable.Write(html, models, benchmark);
+            }
+        }
+
+        var others = subsets.Where(s => BenchmarkRegistry.BenchmarkOf(s) is null).ToList();
+        if (others.Count > 0)
+        {
+            WriteTable(html, models, others, "Other subsets (cases files)", null);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void WriteTable(StringBuilder html, IReadOnlyList<ReportModel> models, IReadOnlyList<string> subsets, string title, PublishedResults? published)
+    {
+        html.Append("<h3>").Append(HtmlText.Escape(title)).Append("</h3>\n<div class=\"scroll\"><table class=\"summary\">\n<thead>\n<tr><th rowspan=\"2\">model</th>");
         foreach (var subset in subsets)
         {
             html.Append("<th colspan=\"").Append(HtmlText.Int(SubColumns.Length)).Append("\" class=\"subset\">").Append(HtmlText.Escape(ReportSubsets.Title(subset)))
-                .Append(" <span class=\"metric\">").Append(HtmlText.Escape(MetricNames.Of(MetricOf(subset)))).Append("</span></th>");
+                .Append(" <span class=\"metric\">").Append(HtmlText.Escape(BenchmarkRegistry.Describe(subset).Metric.Name)).Append("</span></th>");
         }
 
         html.Append("</tr>\n<tr>");
@@ -42,18 +63,22 @@ internal static class SummarySection
             WriteModelRow(html, model, subsets);
         }
 
-        html.Append("<tr class=\"paper-head\"><th colspan=\"").Append(HtmlText.Int(1 + (subsets.Count * SubColumns.Length)))
-            .Append("\">published (Yuksekgonul et al., ICLR 2023)</th></tr>\n");
-        foreach (var anchor in PaperAnchors.All)
+        if (published is not null)
         {
-            WritePaperRow(html, anchor, subsets);
+            html.Append("<tr class=\"paper-head\"><th colspan=\"").Append(HtmlText.Int(1 + (subsets.Count * SubColumns.Length)))
+                .Append("\">published</th></tr>\n");
+            foreach (var anchor in published.Rows)
+            {
+                WritePaperRow(html, anchor, subsets);
+            }
         }
 
-        html.Append("</tbody>\n</table></div>\n<p class=\"source\">Published numbers: ").Append(HtmlText.Escape(PaperAnchors.Source))
-            .Append(" ~ marks an approximate value.</p>\n</section>\n");
+        html.Append("</tbody>\n</table></div>\n");
+        if (published is not null)
+        {
+            html.Append("<p class=\"source\">Published numbers: ").Append(HtmlText.Escape(published.Source)).Append(" ~ marks an approximate value.</p>\n");
+        }
     }
-
-    private static MetricOfRecord MetricOf(string subset) => SubsetRegistry.Find(subset)?.Metric ?? MetricOfRecord.MacroOverGroups;
 
     private static void WriteModelRow(StringBuilder html, ReportModel model, IReadOnlyList<string> subsets)
     {
@@ -109,8 +134,7 @@ internal static class SummarySection
             if (anchor.For(subset) is { } value)
             {
                 html.Append("<td class=\"num record\" data-subset=\"").Append(HtmlText.Escape(subset)).Append("\" data-value=\"")
-                    .Append(HtmlText.Data(value)).Append("\">").Append(anchor.Approximate ? "~" : "")
-                    .Append(value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)).Append("</td>");
+                    .Append(HtmlText.Data(value)).Append("\">").Append(anchor.Approximate ? "~" : "").Append(Published(value)).Append("</td>");
             }
             else
             {
@@ -122,4 +146,7 @@ internal static class SummarySection
 
         html.Append("</tr>\n");
     }
+
+    /// <summary>A published share with the digits its paper gives (ARO's two, SugarCrepe's three).</summary>
+    public static string Published(double value) => value.ToString("0.00#", CultureInfo.InvariantCulture);
 }

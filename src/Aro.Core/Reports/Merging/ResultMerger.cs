@@ -26,7 +26,7 @@ public static class ResultMerger
         var merged = new List<RunSubset>();
         foreach (var subsetRun in first.Subsets)
         {
-            var subset = SubsetRegistry.Find(subsetRun.Name) ?? SubsetRegistry.ForCasesFile(subsetRun.Name);
+            var subset = BenchmarkRegistry.Describe(subsetRun.Name);
             var stem = subsetRun.ResultStem;
             var summary = MergeSubset(subset, stem, shards.Select(s => s.Dir).ToList(), outDir);
             runs.Add((subsetRun.Seed, subsetRun.Seed is null ? 1 : first.Seeds.Count, summary));
@@ -104,7 +104,7 @@ public static class ResultMerger
 
     private static SubsetSummary MergeSubset(SubsetDefinition subset, string stem, List<string> dirs, string outDir)
     {
-        var metrics = new MacroAccuracy(subset);
+        var tally = new GroupTally();
         var wrong = 0;
         var readers = dirs.Select(d => new ShardPredictions(RequireFile(d, ResultFiles.Predictions(stem)))).ToList();
         try
@@ -138,7 +138,7 @@ public static class ResultMerger
 
                     previous = item.Row.Index;
                     writer.Write(item.Row.Raw);
-                    metrics.Add(item.Row.Group, item.Row.Correct);
+                    tally.Add(item.Row.Group, item.Row.Correct);
                     wrong += item.Row.Correct ? 0 : 1;
                     if (readers[item.Reader].Next() is { } next)
                     {
@@ -153,9 +153,10 @@ public static class ResultMerger
         }
 
         var skipped = dirs.SelectMany(d => ShardTables.Skipped(Path.Combine(d, ResultFiles.Skipped), stem)).OrderBy(s => s.Index).ToList();
-        var summary = metrics.Summarize();
-        var diagnostics = OrderDiagnostics.Applies(subset)
-            ? OrderDiagnostics.Restore(ShardTables.Diagnostics(dirs.Select(d => Path.Combine(d, ResultFiles.Groups(stem))), summary.Samples, wrong)).Rows()
+        var summary = SubsetSummary.From(subset, tally);
+        var groupFiles = dirs.Select(d => Path.Combine(d, ResultFiles.Groups(stem))).ToList();
+        var diagnostics = subset.Diagnostics is { } definition
+            ? definition.Merge(ShardTables.DiagnosticRows(definition, groupFiles), summary.Samples, wrong, string.Join(", ", groupFiles)).Rows()
             : null;
         summary = summary with { Skipped = skipped.Count, SkippedCases = skipped, Diagnostics = diagnostics };
         GroupsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Groups(stem)), summary);

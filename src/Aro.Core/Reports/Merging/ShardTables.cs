@@ -1,5 +1,4 @@
-using Aro.Core.Benchmarks.Aro;
-using Aro.Core.Perturbations;
+using Aro.Core.Benchmarks;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Merging;
@@ -26,31 +25,7 @@ internal static class ShardTables
         }
     }
 
-    /// <summary>Sums the <c>perturbation:…</c> counts of the shards' groups files.</summary>
-    public static OrderDiagnosticsCounts Diagnostics(IEnumerable<string> groupFiles, int cases, int wrong)
-    {
-        var names = OrderPerturbationNames.All.Select(p => p.Name()).ToList();
-        var wins = new int[names.Count];
-        var identical = new int[names.Count];
-        foreach (var path in groupFiles)
-        {
-            foreach (var row in GroupsCsvReader.Read(path).Where(r => r.IsDiagnostic))
-            {
-                var parts = row.Group[OrderDiagnostics.Prefix.Length..].Split(':');
-                var p = parts.Length == 2 ? names.IndexOf(parts[0]) : -1;
-                var counts = p < 0 ? null
-                    : parts[1] == PerturbationDiagnostics.WinsWhenWrong ? wins
-                    : parts[1] == PerturbationDiagnostics.Identical ? identical
-                    : null;
-                if (counts is null)
-                {
-                    throw new AroInputException($"{path}: unknown diagnostic row '{row.Group}'");
-                }
-
-                counts[p] += row.Count;
-            }
-        }
-
-        return new OrderDiagnosticsCounts(cases, wrong, wins, identical);
-    }
+    /// <summary>The diagnostic rows (name and count) of the shards' groups files, for the subset's definition to sum.</summary>
+    public static IEnumerable<(string Name, int Count)> DiagnosticRows(DiagnosticsDefinition diagnostics, IEnumerable<string> groupFiles) =>
+        groupFiles.SelectMany(path => GroupsCsvReader.Read(path).Where(r => diagnostics.IsRow(r.Group)).Select(r => (r.Group, r.Count)));
 }

@@ -33,7 +33,7 @@ public sealed class KarpathySplitReaderFuzzTests(ITestOutputHelper output)
     public async Task Split_files_read_or_fail_cleanly()
     {
         using var temp = new TempDirectory();
-        var fileName = SubsetRegistry.CocoOrder.NativeFile!;
+        var fileName = OrderSubset.Coco.Data.MarkerFile;
         var path = temp.File(fileName);
         var builder = new OrderCaseBuilder(seed: 1);
         var random = new Random(5);
@@ -45,7 +45,7 @@ public sealed class KarpathySplitReaderFuzzTests(ITestOutputHelper output)
         var report = await FuzzRunner.RunAsync("KarpathySplitReader", inputs, async input =>
         {
             await File.WriteAllBytesAsync(path, input.Bytes);
-            return await CaseInvariants.ReadAllAsync(new KarpathySplitReader(SubsetRegistry.CocoOrder, temp.Path, builder));
+            return await CaseInvariants.ReadAllAsync(new KarpathySplitReader(OrderSubset.Coco, temp.Path, builder));
         }, FuzzRunner.MustName(fileName, "record "));
 
         FuzzAssert.Clean(report, output, allocationBound: 64L << 20, minimumInputs: 900);

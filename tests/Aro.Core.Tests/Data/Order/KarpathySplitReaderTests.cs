@@ -25,7 +25,7 @@ public sealed class KarpathySplitReaderTests
     {
         using var folder = new TempDirectory();
         folder.Write("coco_karpathy_test.json", CocoSplit);
-        var reader = new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 1);
+        var reader = new KarpathySplitReader(OrderSubset.Coco, folder.Path, seed: 1);
 
         var cases = await ReadAll(reader);
 
@@ -48,7 +48,7 @@ public sealed class KarpathySplitReaderTests
             Assert.Equal("coco-order", c.Group);
             Assert.Null(c.Crop);
         });
-        Assert.Equal(SubsetRegistry.CocoOrder, reader.Subset);
+        Assert.Equal(OrderSubset.Coco, reader.Subset);
         Assert.Equal([Path.Combine(folder.Path, "coco_karpathy_test.json")], reader.SourceFiles);
         Assert.Equal(1, reader.Seed);
     }
@@ -59,7 +59,7 @@ public sealed class KarpathySplitReaderTests
         using var folder = new TempDirectory();
         folder.Write("flickr30k_test.json", """[{"image": "flickr30k-images/1007129816.jpg", "caption": ["The man with pierced ears is wearing glasses and an orange hat.", "A man with glasses is wearing a beer can crocheted hat."]}]""");
 
-        var cases = await ReadAll(new KarpathySplitReader(SubsetRegistry.FlickrOrder, folder.Path, seed: 4));
+        var cases = await ReadAll(new KarpathySplitReader(OrderSubset.Flickr, folder.Path, seed: 4));
 
         var builder = new OrderCaseBuilder(4);
         Assert.Equal(builder.BuildOptions("A man with glasses is wearing a beer can crocheted hat.", 1), cases[1].Captions);
@@ -73,10 +73,10 @@ public sealed class KarpathySplitReaderTests
     {
         using var folder = new TempDirectory();
         folder.Write("coco_karpathy_test.json", CocoSplit);
-        var full = await ReadAll(new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 9));
-        var again = await ReadAll(new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 9));
+        var full = await ReadAll(new KarpathySplitReader(OrderSubset.Coco, folder.Path, seed: 9));
+        var again = await ReadAll(new KarpathySplitReader(OrderSubset.Coco, folder.Path, seed: 9));
         var prefix = new List<AroCase>();
-        await foreach (var item in new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path, seed: 9).ReadAsync())
+        await foreach (var item in new KarpathySplitReader(OrderSubset.Coco, folder.Path, seed: 9).ReadAsync())
         {
             prefix.Add(item);
             if (prefix.Count == 2)
@@ -101,7 +101,7 @@ public sealed class KarpathySplitReaderTests
     {
         using var folder = new TempDirectory();
         folder.Write("coco_karpathy_test.json", json);
-        var reader = new KarpathySplitReader(SubsetRegistry.CocoOrder, folder.Path);
+        var reader = new KarpathySplitReader(OrderSubset.Coco, folder.Path);
 
         var error = await Assert.ThrowsAsync<AroInputException>(() => ReadAll(reader));
 
@@ -113,15 +113,8 @@ public sealed class KarpathySplitReaderTests
     public void A_missing_split_file_is_an_input_error()
     {
         using var folder = new TempDirectory();
-        var error = Assert.Throws<AroInputException>(() => new KarpathySplitReader(SubsetRegistry.FlickrOrder, folder.Path));
+        var error = Assert.Throws<AroInputException>(() => new KarpathySplitReader(OrderSubset.Flickr, folder.Path));
         Assert.Contains("flickr30k_test.json", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Only_order_subsets_are_accepted()
-    {
-        using var folder = new TempDirectory();
-        Assert.Throws<ArgumentException>(() => new KarpathySplitReader(SubsetRegistry.Relation, folder.Path));
     }
 
     private static async Task<List<AroCase>> ReadAll(ICaseReader reader)

@@ -1,6 +1,7 @@
 using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Results;
 
-namespace Aro.Core.Results;
+namespace Aro.Core.Reports.Html;
 
 /// <summary>
 /// Reads the <c>perturbation:&lt;name&gt;:wins_when_wrong</c> and <c>perturbation:&lt;name&gt;:identical</c> rows of an
@@ -8,8 +9,8 @@ namespace Aro.Core.Results;
 /// </summary>
 public static class PerturbationDiagnostics
 {
-    public const string WinsWhenWrong = "wins_when_wrong";
-    public const string Identical = "identical";
+    public const string WinsWhenWrong = OrderDiagnostics.WinsWhenWrong;
+    public const string Identical = OrderDiagnostics.Identical;
 
     public static IReadOnlyList<PerturbationDiagnostic> From(IReadOnlyList<GroupTable> tables)
     {

@@ -1,16 +1,18 @@
 using Aro.Core.Benchmarks;
 using Aro.Core.Benchmarks.Aro;
 using Aro.Core.Metrics;
+using Aro.Core.Results;
 using Xunit;
 
-namespace Aro.Core.Tests.Eval;
+namespace Aro.Core.Tests.Metrics;
 
-public sealed class MacroAccuracyTests
+/// <summary>Micro and macro accuracy from a <see cref="GroupTally"/>, with each subset's group filter, on hand-computed cases.</summary>
+public sealed class GroupTallyTests
 {
     [Fact]
     public void Relation_macro_leaves_out_the_excluded_relations_but_micro_counts_them()
     {
-        var metrics = new MacroAccuracy(SubsetRegistry.Relation);
+        var metrics = new GroupTally();
         // "on": 1 of 2 right; "near" (excluded): 2 of 2 right; "holding": 0 of 1 right.
         metrics.Add("on", true);
         metrics.Add("on", false);
@@ -18,7 +20,7 @@ public sealed class MacroAccuracyTests
         metrics.Add("near", true);
         metrics.Add("holding", false);
 
-        var summary = metrics.Summarize();
+        var summary = SubsetSummary.From(VgRelationSubset.Instance, metrics);
 
         Assert.Equal(5, summary.Samples);
         Assert.Equal(3.0 / 5, summary.MicroAccuracy, 12);
@@ -32,7 +34,7 @@ public sealed class MacroAccuracyTests
     [Fact]
     public void Attribution_macro_keeps_pairs_with_at_least_25_cases()
     {
-        var metrics = new MacroAccuracy(SubsetRegistry.Attribution);
+        var metrics = new GroupTally();
         for (var i = 0; i < 25; i++)
         {
             metrics.Add("red_blue", i < 20);
@@ -43,7 +45,7 @@ public sealed class MacroAccuracyTests
             metrics.Add("old_young", true);
         }
 
-        var summary = metrics.Summarize();
+        var summary = SubsetSummary.From(VgAttributionSubset.Instance, metrics);
 
         Assert.Equal(20.0 / 25, summary.MacroAccuracy, 12);
         Assert.Equal(44.0 / 49, summary.MicroAccuracy, 12);
@@ -53,12 +55,12 @@ public sealed class MacroAccuracyTests
     [Fact]
     public void Order_reports_precision_at_1_as_both_numbers()
     {
-        var metrics = new MacroAccuracy(SubsetRegistry.CocoOrder);
+        var metrics = new GroupTally();
         metrics.Add("coco-order", true);
         metrics.Add("coco-order", false);
         metrics.Add("coco-order", false);
 
-        var summary = metrics.Summarize();
+        var summary = SubsetSummary.From(OrderSubset.Coco, metrics);
 
         Assert.Equal(1.0 / 3, summary.MicroAccuracy, 12);
         Assert.Equal(summary.MicroAccuracy, summary.MacroAccuracy);
@@ -68,13 +70,13 @@ public sealed class MacroAccuracyTests
     [Fact]
     public void Group_order_is_ordinal()
     {
-        var metrics = new MacroAccuracy(SubsetRegistry.Relation);
+        var metrics = new GroupTally();
         foreach (var group in new[] { "in front of", "in", "Zebra", "in between" })
         {
             metrics.Add(group, true);
         }
 
-        Assert.Equal(["Zebra", "in", "in between", "in front of"], metrics.Summarize().Groups.Select(g => g.Group));
+        Assert.Equal(["Zebra", "in", "in between", "in front of"], SubsetSummary.From(VgRelationSubset.Instance, metrics).Groups.Select(g => g.Group));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Aro.Core.Results;
+namespace Aro.Core.Reports.Html;
 
 /// <summary>
 /// One Order perturbation's diagnostics over a model's runs of a subset (one per seed): how often it won when the

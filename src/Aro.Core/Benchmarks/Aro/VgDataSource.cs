@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using Aro.Core.Download;
+
+namespace Aro.Core.Benchmarks.Aro;
+
+/// <summary>
+/// VG-Relation / VG-Attribution: the annotation file from the authors' Google Drive, and, only when images it needs
+/// are missing, <c>vgr_vga_images.zip</c> (Drive's large-file confirm page handled), unpacked safely into
+/// <c>images/</c>. Both subsets live in <c>vg/</c>, so pulling the second finds the images there and downloads no zip.
+/// </summary>
+public sealed class VgDataSource(string annotationDriveId) : IDataSource
+{
+    public async Task<DataPullResult> PullAsync(DataPullContext context, CancellationToken cancellationToken)
+    {
+        var (subset, folder, observer) = (context.Subset, context.Folder, context.Observer);
+        var annotationFile = subset.Data.MarkerFile;
+        var annotationPath = Path.Combine(folder, annotationFile);
+        var fetched = false;
+        if (!File.Exists(annotationPath))
+        {
+            observer.Info($"{subset.Name}: fetching {annotationFile} from Google Drive into {folder}");
+            var url = await context.Drive.ResolveAsync(annotationDriveId, annotationFile, annotationPath, cancellationToken).ConfigureAwait(false);
+            await context.Downloader.DownloadAsync(
+                new FileDownloadRequest(url, annotationPath, annotationFile) { RejectHtml = true, Validate = DataPullContext.JsonOf(JsonValueKind.Array) },
+                observer, cancellationToken).ConfigureAwait(false);
+            fetched = true;
+        }
+
+        var annotations = await subset.ScanAsync(folder, cancellationToken).ConfigureAwait(false);
+        var missing = annotations.MissingImages(folder);
+        if (missing.Count == 0)
+        {
+            observer.Info($"{subset.Name}: all {annotations.Images.Count} images are in {Path.Combine(folder, VgSubset.ImageFolder)}");
+            return new DataPullResult(subset, folder, annotations.Cases, annotations.Images.Count, fetched);
+        }
+
+        var zip = Path.Combine(folder, AroDataSources.VgImagesZip);
+        if (!File.Exists(zip))
+        {
+            observer.Info(string.Create(CultureInfo.InvariantCulture,
+                $"{subset.Name}: {missing.Count} of {annotations.Images.Count} images missing; fetching {AroDataSources.VgImagesZip} (about 1 GB, shared by relation and attribution) from Google Drive"));
+            var url = await context.Drive.ResolveAsync(AroDataSources.VgImagesDriveId, AroDataSources.VgImagesZip, zip, cancellationToken).ConfigureAwait(false);
+            await context.Downloader.DownloadAsync(
+                new FileDownloadRequest(url, zip, AroDataSources.VgImagesZip) { RejectHtml = true, Validate = DataPullContext.NotAZip }, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var imageFolder = Path.Combine(folder, VgSubset.ImageFolder);
+        var wanted = missing.Select(m => m[(VgSubset.ImageFolder.Length + 1)..]).ToList();
+        var extraction = await context.UnpackAsync(zip, imageFolder, wanted, cancellationToken).ConfigureAwait(false);
+        observer.Info(string.Create(CultureInfo.InvariantCulture,
+            $"{subset.Name}: unpacked {extraction.Extracted} files ({extraction.AlreadyPresent} already there) into {imageFolder}"));
+        missing = annotations.MissingImages(folder);
+        if (missing.Count > 0)
+        {
+            throw new AroException(string.Create(CultureInfo.InvariantCulture,
+                $"{AroDataSources.VgImagesZip} does not hold {missing.Count} of the {annotations.Images.Count} images {annotationFile} needs (first: {DataPullContext.First(missing)}). " +
+                $"The archive was kept at {zip}; `aro data verify {subset.Name}` lists the missing images."));
+        }
+
+        if (!context.Options.KeepArchives)
+        {
+            File.Delete(zip);
+        }
+
+        return new DataPullResult(subset, folder, annotations.Cases, annotations.Images.Count, Fetched: true);
+    }
+}
