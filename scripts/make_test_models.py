@@ -1214,6 +1214,10 @@ def main() -> int:
     report.append(f"captions: {len(data_captions)} distinct in the data + {len(edge_captions)} edge captions")
     for line in report:
         print(line)
+
+    # The other benchmarks' demo data and references, on the models just written (scripts/make_benchmark_demos.py).
+    import make_benchmark_demos
+    make_benchmark_demos.main(root)
     return 0
 
 

@@ -33,12 +33,23 @@ public sealed class CliConsole
     public static CliConsole FromSystem() =>
         new(Console.Out, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 
-    private static IAnsiConsole CreateAnsi(TextWriter writer, bool isTerminal) =>
-        AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>The width tables get in logs and pipes, where no terminal says how wide it is (Spectre's default is 80).</summary>
+    public const int RedirectedWidth = 120;
+
+    private static IAnsiConsole CreateAnsi(TextWriter writer, bool isTerminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
+        if (!isTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
+    }
 }

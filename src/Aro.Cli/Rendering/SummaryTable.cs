@@ -1,8 +1,6 @@
 using System.Globalization;
+using Aro.Core.Benchmarks;
 using Aro.Core.Evaluation;
-using Aro.Core.Metrics;
-using Aro.Core.Perturbations;
-using Aro.Core.Pipeline;
 using Spectre.Console;
 
 namespace Aro.Cli.Rendering;
@@ -13,7 +11,7 @@ internal static class SummaryTable
     public static void Write(CliConsole console, EvalOutcome outcome)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("subset")
+            .AddColumn(new TableColumn("subset").NoWrap())
             .AddColumn(new TableColumn("cases").RightAligned())
             .AddColumn(new TableColumn("groups").RightAligned())
             .AddColumn(new TableColumn("micro acc").RightAligned())
@@ -29,6 +27,28 @@ internal static class SummaryTable
                 summary.MicroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
                 summary.MacroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
                 $"{record} {summary.MetricOfRecord.ToString("F4", CultureInfo.InvariantCulture)}");
+        }
+
+        // The averages a benchmark's paper reports over several subsets (SugarCrepe's replace, swap, add), where every
+        // member subset was evaluated: the unweighted mean of their metric of record.
+        foreach (var benchmark in BenchmarkRegistry.Benchmarks)
+        {
+            foreach (var average in benchmark.Averages)
+            {
+                var members = average.Subsets.Select(name => outcome.Summaries.FirstOrDefault(s => s.Subset.Name == name)).ToList();
+                if (members.Any(m => m is null) || average.Of(name => members.First(m => m!.Subset.Name == name)!.MetricOfRecord) is not { } value)
+                {
+                    continue;
+                }
+
+                table.AddRow(
+                    Markup.Escape($"{benchmark.Name} {average.Name} (mean)"),
+                    Format(members.Sum(m => m!.Samples)),
+                    "",
+                    "",
+                    "",
+                    $"{members[0]!.Subset.Metric.Name} {value.ToString("F4", CultureInfo.InvariantCulture)}");
+            }
         }
 
         console.Results.Write(table);

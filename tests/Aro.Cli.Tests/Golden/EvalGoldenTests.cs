@@ -27,6 +27,18 @@ public sealed class EvalGoldenTests
     }
 
     [Fact]
+    public async Task Demo_sugarcrepe_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("models", "demo"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", "sugarcrepe", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-demo-sugarcrepe", temp.Path, Placeholders(temp.Path));
+    }
+
+    [Fact]
     public async Task Demo_cases_file_writes_the_golden_files()
     {
         using var temp = new TempDirectory();

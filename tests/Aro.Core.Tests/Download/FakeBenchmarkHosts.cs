@@ -19,6 +19,7 @@ internal sealed class FakeBenchmarkHosts : IDisposable
     public static readonly string[] CocoImages = ["val2014/COCO_val2014_000000000001.jpg", "val2014/COCO_val2014_000000000002.jpg", "val2014/COCO_val2014_000000000003.jpg"];
 
     private readonly HashSet<string> _brokenPaths = [];
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
     public FakeBenchmarkHosts()
     {
@@ -37,6 +38,9 @@ internal sealed class FakeBenchmarkHosts : IDisposable
 
     public void Repair(string path) => _brokenPaths.Remove(path);
 
+    /// <summary>Serves <paramref name="bytes"/> at <paramref name="path"/> (as requested through the mirror: <c>/{host}/{path}</c>).</summary>
+    public void Serve(string path, byte[] bytes) => _files[path] = bytes;
+
     /// <summary>Requests for the image zip's bytes (not its warning page).</summary>
     public int ZipDownloads => Server.RequestsTo("/drive.usercontent.google.com/download").Count(r => r.QueryValue("id") == AroDataSources.VgImagesDriveId);
 
@@ -54,6 +58,11 @@ internal sealed class FakeBenchmarkHosts : IDisposable
         if (_brokenPaths.Contains(request.Path))
         {
             return HttpReply.NotFound();
+        }
+
+        if (_files.TryGetValue(request.Path, out var served))
+        {
+            return HttpReply.File(request, served);
         }
 
         var id = request.QueryValue("id");

@@ -10,7 +10,8 @@ namespace Aro.Core.Benchmarks.SugarCrepe;
 /// 780 MB; COCO publishes no hash for it), unpacked safely into <c>val2017/</c> and then deleted unless
 /// <c>--keep-archives</c>. All seven subsets share one folder, so the zip is fetched at most once.
 /// </summary>
-public sealed class SugarCrepeDataSource : IDataSource
+/// <param name="pins">The size and SHA-256 each file must have (the official ones by default; tests serve their own files).</param>
+public sealed class SugarCrepeDataSource(Func<SugarCrepeSubset, (long? Size, string? Sha256)> pins) : IDataSource
 {
     /// <summary>The commit of github.com/RAIVNLab/sugar-crepe whose <c>data/</c> files aro pins.</summary>
     public const string Commit = "0047054b243992f0fad63d6f64f7544862daf846";
@@ -21,14 +22,16 @@ public sealed class SugarCrepeDataSource : IDataSource
 
     public const string ImagesZip = "val2017.zip";
 
-    public static SugarCrepeDataSource Instance { get; } = new();
+    /// <summary>The source of the registered subsets, pinned to the official files.</summary>
+    public static SugarCrepeDataSource Instance { get; } = new(subset => (subset.Size, subset.Sha256));
 
     public async Task<DataPullResult> PullAsync(DataPullContext context, CancellationToken cancellationToken)
     {
         var subset = (SugarCrepeSubset)context.Subset;
         var folder = context.Folder;
+        var (size, sha256) = pins(subset);
         var fetched = await context.FetchFileAsync(RawBase + subset.Data.MarkerFile, subset.Data.MarkerFile, DataPullContext.JsonOf(JsonValueKind.Object),
-            cancellationToken, subset.Size, subset.Sha256).ConfigureAwait(false);
+            cancellationToken, size, sha256).ConfigureAwait(false);
         var annotations = await subset.ScanAsync(folder, cancellationToken).ConfigureAwait(false);
         var missing = annotations.MissingImages(folder);
         if (missing.Count == 0)
