@@ -311,12 +311,14 @@ def write_clip_tokenizer_json(path: Path, vocab_json: Path, merges_txt: Path) ->
     mtm.write_json(path, tokenizer, indent=1)
 
 
-def write_bert_tokenizer_json(path: Path, vocab_txt: Path) -> None:
+def write_bert_tokenizer_json(path: Path, vocab_txt: Path, extra_tokens: list[str]) -> None:
     """The layout of transformers' BertConverter (what bert-base-uncased ships): BertNormalizer (lower-case,
-    accents follow lower-casing), BertPreTokenizer, WordPiece with '##', [CLS] $A [SEP]."""
+    accents follow lower-casing), BertPreTokenizer, WordPiece with '##', [CLS] $A [SEP]. extra_tokens are added
+    tokens after the vocabulary, as BLIP adds [DEC] and [ENC] to bert-base-uncased."""
     tokens = [t for t in vocab_txt.read_text(encoding="utf-8").split("\n") if t]
     vocab = {t: i for i, t in enumerate(tokens)}
     specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    added = [(vocab[t], t) for t in specials] + [(len(tokens) + k, t) for k, t in enumerate(extra_tokens)]
 
     def template(names: list[str]) -> list[dict]:
         return [{"Sequence": {"id": n, "type_id": 0}} if n in ("A", "B") else {"SpecialToken": {"id": n, "type_id": 0}}
@@ -326,8 +328,8 @@ def write_bert_tokenizer_json(path: Path, vocab_txt: Path) -> None:
         "version": "1.0",
         "truncation": None,
         "padding": None,
-        "added_tokens": [{"id": vocab[t], "content": t, "single_word": False, "lstrip": False, "rstrip": False,
-                          "normalized": False, "special": True} for t in specials],
+        "added_tokens": [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
+                          "normalized": False, "special": True} for i, t in added],
         "normalizer": {"type": "BertNormalizer", "clean_text": True, "handle_chinese_chars": True,
                        "strip_accents": None, "lowercase": True},
         "pre_tokenizer": {"type": "BertPreTokenizer"},
@@ -461,8 +463,6 @@ def amplify(model: nn.Module, gain: float = 3.0) -> nn.Module:
     with torch.no_grad():
         for name, p in model.named_parameters():
             if name.endswith("weight") and p.dim() == 2 and "embedding" not in name:
-                p.mul_(gain)
-            if name.endswith("in_proj_weight"):
                 p.mul_(gain)
     return model
 
@@ -622,7 +622,7 @@ def main() -> int:
 
     write_clip_tokenizer_json(tj / "demo-clip/tokenizer.json", root / "models/demo/vocab.json",
                               root / "models/demo/merges.txt")
-    write_bert_tokenizer_json(tj / "tiny-blip/tokenizer.json", root / "tests/fixtures/tiny-blip/vocab.txt")
+    write_bert_tokenizer_json(tj / "tiny-blip/tokenizer.json", root / "tests/fixtures/tiny-blip/vocab.txt", ["[DEC]", "[ENC]"])
 
     # ---- models ----
     torch.manual_seed(SEED + 100)
@@ -751,7 +751,8 @@ vocab.txt paths (`../reference/demo/tokens.csv`, `../reference/tiny-blip/tokens.
 - `demo-clip/tokenizer.json`: models/demo's byte-level BPE (CLIPConverter: NFC, whitespace collapse, Lowercase;
   CLIP's split pattern then ByteLevel; BPE with `</w>`; RobertaProcessing with `<|startoftext|>`/`<|endoftext|>`).
 - `tiny-blip/tokenizer.json`: tests/fixtures/tiny-blip/vocab.txt (BertConverter: BertNormalizer lower-casing,
-  BertPreTokenizer, WordPiece with `##`, `[CLS] $A [SEP]`).
+  BertPreTokenizer, WordPiece with `##`, `[CLS] $A [SEP]`), with BLIP's `[DEC]` and `[ENC]` as added tokens after
+  the vocabulary (297 and 298).
 
 The tiny SigLIP's Unigram tokenizer.json is in `../tiny-siglip/`.
 """
