@@ -14,6 +14,7 @@ Writes (relative to the repository root, or to --root), after emptying each fold
     tests/fixtures/reference/tiny-siglip/   token ids, pixel tensors, embeddings and cosine scores (PyTorch)
     tests/fixtures/tokenizer-json/          tokenizer.json files in the Hugging Face format for the demo CLIP BPE
                                             (models/demo) and the tiny-blip WordPiece vocabulary
+    tests/fixtures/onnx-variants/           one MatMul in every file variant, with numpy's expected outputs
 
 It reads data/demo (images, VG JSON, cases.jsonl, Karpathy captions), models/demo/vocab.json + merges.txt and
 tests/fixtures/tiny-blip/vocab.txt, which scripts/make_test_models.py writes. Seeded and single-threaded: two runs
@@ -68,7 +69,8 @@ RESCALE = 1 / 255
 MEAN = [0.5, 0.5, 0.5]
 STD = [0.5, 0.5, 0.5]
 
-OWNED_DIRS = ["tests/fixtures/tiny-siglip", "tests/fixtures/reference/tiny-siglip", "tests/fixtures/tokenizer-json"]
+OWNED_DIRS = ["tests/fixtures/tiny-siglip", "tests/fixtures/reference/tiny-siglip", "tests/fixtures/tokenizer-json",
+              "tests/fixtures/onnx-variants"]
 
 # Reference pixel tensors (3 x 32 x 32 each): the box partly outside its image (black fill), the small crop that
 # is upscaled, the whole RGBA image (alpha dropped), the 500x120 image squashed to a square.
@@ -547,6 +549,58 @@ def model_config(vocab_size: int) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# E. One MatMul per variant, with what each variant must compute emulated in numpy: checks that the passes of
+#    scripts/onnx_variants.py encode their weights the way ONNX Runtime's kernels decode them.
+
+
+def matmul_variant_fixture(out: Path) -> None:
+    """y = x @ W + b (x [4, 64], W [64, 16]) as fp32 ONNX, its variants, and expected.json: the input and, per
+    variant, y computed by numpy from the variant's own stored weights with the op's definition:
+    DynamicQuantizeLinear (scale = (max(x, 0) - min(x, 0)) / 255, zero = round(-min / scale), q = round(x / scale)
+    + zero, saturated, round half to even) then an exact integer product times both scales; MatMulNBits as
+    x @ ((q - 8) * scale) per block of 32 along K, low nibble first; fp16 as float16 weights and input."""
+    rng = np.random.default_rng(SEED + 7)
+    x = rng.normal(0, 1, (4, 64)).astype(np.float32)
+    w = rng.normal(0, 0.2, (64, 16)).astype(np.float32)
+    b = rng.normal(0, 0.1, (16,)).astype(np.float32)
+    graph = onnx.helper.make_graph(
+        [onnx.helper.make_node("MatMul", ["x", "W"], ["xw"]), onnx.helper.make_node("Add", ["xw", "b"], ["y"])],
+        "matmul", [onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, ["batch", 64])],
+        [onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, ["batch", 16])],
+        [onnx.numpy_helper.from_array(w, "W"), onnx.numpy_helper.from_array(b, "b")])
+    fp32 = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", OPSET)])
+    fp32.ir_version = 7
+    onnx_variants.save(fp32, out / "matmul.onnx")
+    expected = {"x": x.reshape(-1).tolist(), "fp32": (x @ w + b).reshape(-1).tolist()}
+    for suffix, make in onnx_variants.VARIANTS.items():
+        variant = make(fp32)
+        onnx_variants.save(variant, out / f"matmul_{suffix}.onnx")
+        inits = {t.name: onnx.numpy_helper.to_array(t) for t in variant.graph.initializer}
+        if suffix == "fp16":
+            y = (x.astype(np.float16).astype(np.float32) @ inits["W"].astype(np.float32)) + inits["b"].astype(np.float32)
+        elif suffix == "q4":
+            packed = next(v for k, v in inits.items() if k.endswith("_B"))
+            scales = next(v for k, v in inits.items() if k.endswith("_scales")).reshape(16, -1)
+            q = np.empty(packed.shape[:2] + (packed.shape[2] * 2,), dtype=np.float32)
+            q[:, :, 0::2] = packed & 0x0F
+            q[:, :, 1::2] = packed >> 4
+            dequantized = ((q - 8) * scales[:, :, None]).reshape(16, -1)[:, :64].T
+            y = x @ dequantized + b
+        else:
+            wq = next(v for k, v in inits.items() if k.endswith("_w_q")).astype(np.int32)
+            wz = int(next(v for k, v in inits.items() if k.endswith("_w_zero")))
+            ws = np.float32(next(v for k, v in inits.items() if k.endswith("_w_scale")))
+            lo, hi = min(np.float32(0), x.min()), max(np.float32(0), x.max())
+            xs = np.float32((hi - lo) / np.float32(255))
+            xz = int(np.clip(np.rint(-lo / xs), 0, 255))
+            xq = np.clip(np.rint(x / xs) + xz, 0, 255).astype(np.int32)
+            product = ((xq - xz) @ (wq - wz)).astype(np.float32)
+            y = product * np.float32(xs * ws) + b
+        expected[suffix] = y.astype(np.float32).reshape(-1).tolist()
+    mtm.write_json(out / "expected.json", expected, indent=None)
+
+
+# ---------------------------------------------------------------------------------------------------------------
 # Driver
 
 
@@ -678,6 +732,8 @@ def main() -> int:
             variant = make(fp32)
             variant.metadata_props.add(key="variant", value=suffix)
             onnx_variants.save(variant, pkg / f"onnx/{tower}_{suffix}.onnx")
+
+    matmul_variant_fixture(root / "tests/fixtures/onnx-variants")
 
     mtm.write_text(pkg / "README.md", PACKAGE_README.format(vocab=vocab_size))
     mtm.write_text(ref / "README.md", REFERENCE_README.format(pixels=", ".join(PIXEL_CASES)))

@@ -114,14 +114,14 @@ public sealed class TinySiglipOnnxParityTests(ITestOutputHelper output)
         // of the embeddings above, with the captions the cases hold (so the fixture is one consistent set).
         var images = TinySiglipReference.ImageEmbeddings();
         var texts = TinySiglipReference.TextEmbeddings();
-        var captions = DemoCaseCaptions.Read(subset);
+        var cases = DemoCases.Read(subset).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var rows = TinySiglipReference.Scores(subset);
-        Assert.Equal(captions.Count, rows.Count);
+        Assert.Equal(cases.Count, rows.Count);
 
         var worst = 0.0;
         foreach (var (id, scores) in rows)
         {
-            var options = captions[id];
+            var options = cases[id].Options;
             Assert.Equal(options.Count, scores.Length);
             for (var k = 0; k < scores.Length; k++)
             {
