@@ -738,6 +738,7 @@ def main() -> int:
     mtm.write_text(pkg / "README.md", PACKAGE_README.format(vocab=vocab_size))
     mtm.write_text(ref / "README.md", REFERENCE_README.format(pixels=", ".join(PIXEL_CASES)))
     mtm.write_text(tj / "README.md", TOKENIZER_JSON_README)
+    mtm.write_text(root / "tests/fixtures/onnx-variants/README.md", VARIANTS_README)
     for f in sorted((pkg / "onnx").glob("*.onnx")):
         report.append(mtm.describe_onnx(f, root))
     for line in report:
@@ -763,11 +764,13 @@ its pooled outputs and the file variants.
 - Variants of both graphs, named as transformers.js names them (`scripts/onnx_variants.py`): `*_fp16.onnx`
   (float16 weights and float16 inputs/outputs, as an Optimum `--dtype fp16` export; `input_ids` stays int64),
   `*_quantized.onnx` (dynamic 8-bit: DynamicQuantizeLinear + MatMulInteger, uint8 weights), `*_int8.onnx` (the
-  same with int8 weights), `*_q4.onnx` (4-bit block-quantised MatMul weights, com.microsoft MatMulNBits).
-- `spiece.model`: a SentencePiece Unigram model ({vocab} pieces) trained on generated text, with a small
-  normalisation map compiled into its `precompiled_charsmap` (full-width ASCII, Unicode spaces, the fi/fl
-  ligatures, e + combining acute; real SigLIP models carry T5's larger nmt_nfkc map), in the T5 / SigLIP id layout: `<pad>` 0, `</s>` 1, `<unk>` 2, no `<s>`. `tokenizer.json`: the same
-  vocabulary and scores as a Hugging Face Unigram tokenizer (SigLIP normaliser, Metaspace, `</s>` appended).
+  same with int8 weights), `*_q4.onnx` (4-bit block-quantised MatMul weights, com.microsoft MatMulNBits). How far
+  each moves embeddings and scores from fp32 is measured in docs/siglip.md.
+- `spiece.model`: a SentencePiece Unigram model ({vocab} pieces) trained on generated text, in the T5 / SigLIP id
+  layout (`<pad>` 0, `</s>` 1, `<unk>` 2, no `<s>`), with a small normalisation map compiled into its
+  `precompiled_charsmap` (full-width ASCII, Unicode spaces and U+2581 to a space, the fi/fl ligatures, e +
+  combining acute; real SigLIP models carry T5's larger nmt_nfkc map). `tokenizer.json`: the same vocabulary and
+  scores as a Hugging Face Unigram tokenizer (SigLIP normaliser, Metaspace, `</s>` appended).
 - `tokenizer_config.json`: SiglipTokenizer, `model_max_length` 64, `do_lower_case` true, `pad_token` `</s>`.
   `special_tokens_map.json` likewise.
 - `preprocessor_config.json`: SiglipImageProcessor, bicubic (3) squash to 32 x 32, rescale 1/255, mean/std 0.5.
@@ -811,6 +814,16 @@ vocab.txt paths (`../reference/demo/tokens.csv`, `../reference/tiny-blip/tokens.
   the vocabulary (297 and 298).
 
 The tiny SigLIP's Unigram tokenizer.json is in `../tiny-siglip/`.
+"""
+
+VARIANTS_README = """# One MatMul in every file variant
+
+Written by `scripts/make_tiny_siglip.py` with `scripts/onnx_variants.py`: `matmul.onnx` is y = x @ W + b
+(x [batch, 64], W [64, 16], seeded), `matmul_<variant>.onnx` its fp16, quantized (uint8 weights), int8 and q4
+(MatMulNBits) files. `expected.json` holds the input `x` (4 x 64) and, per variant, the output numpy computes from
+that file's own stored weights with the op's definition (DynamicQuantizeLinear then an exact integer product times
+both scales; 4-bit blocks of 32 along K, low nibble first, zero point 8; float16 weights and input). ONNX Runtime
+must give the same numbers: it checks that the passes encode weights the way the runtime decodes them.
 """
 
 

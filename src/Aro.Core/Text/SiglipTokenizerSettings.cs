@@ -30,7 +30,7 @@ public sealed record SiglipTokenizerSettings(
     {
         var config = ReadIfPresent(Path.Combine(directory, TokenizerConfigJson.FileName));
         var map = ReadIfPresent(Path.Combine(directory, TokenizerConfigJson.SpecialTokensMapFileName));
-        var length = config?.ModelMaxLength ?? DefaultContextLength;
+        var length = config?.ModelMaxLength ?? SiglipTokenizer.DefaultContextLength;
         if (length < 2)
         {
             throw new AroInputException($"{config!.Path}: field 'model_max_length' is {length}; a SigLIP caption needs room for a token and </s>");
@@ -43,8 +43,6 @@ public sealed record SiglipTokenizerSettings(
             config?.UnkToken ?? map?.UnkToken ?? SiglipTokenizer.DefaultUnkToken,
             config?.DoLowerCase ?? true);
     }
-
-    private const int DefaultContextLength = SiglipTokenizer.DefaultContextLength;
 
     private static TokenizerConfigJson? ReadIfPresent(string path) => File.Exists(path) ? TokenizerConfigJson.Read(path) : null;
 }

@@ -93,6 +93,31 @@ public sealed class TokenizerJsonTests
     }
 
     [Fact]
+    public void A_spec_naming_tokenizer_json_builds_the_same_tokenizers()
+    {
+        var clip = CaptionTokenizers.Create(new TokenizerSpec(TokenizerKind.ClipBpe, Fixture("tokenizer-json", "demo-clip", "tokenizer.json"), null, 77, 0, null, true));
+        var bert = CaptionTokenizers.Create(new TokenizerSpec(TokenizerKind.BertWordPiece, Fixture("tokenizer-json", "tiny-blip", "tokenizer.json"), null, 35, 0, 298, true));
+
+        foreach (var (tokenizer, reference) in new[] { (clip, "demo"), (bert, "tiny-blip") })
+        {
+            var rows = CsvTable.Read(Fixture("reference", reference, "tokens.csv")).Rows;
+            Assert.All(rows, r => Assert.Equal(Ids(r["ids"]), tokenizer.Encode(r["caption"])));
+        }
+
+        Assert.Equal(298, ((BertWordPieceTokenizer)bert).EncTokenId);
+    }
+
+    [Fact]
+    public void A_spec_whose_casing_contradicts_the_tokenizer_json_is_refused()
+    {
+        var path = Fixture("tokenizer-json", "tiny-blip", "tokenizer.json");
+
+        var error = Assert.Throws<AroInputException>(() => CaptionTokenizers.Create(new TokenizerSpec(TokenizerKind.BertWordPiece, path, null, 35, 0, null, false)));
+
+        Assert.Contains($"{path}: normalizer.lowercase is true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reads_the_model_type_and_the_added_tokens()
     {
         var clip = TokenizerJsonFile.Load(Fixture("tokenizer-json", "demo-clip", "tokenizer.json"));
