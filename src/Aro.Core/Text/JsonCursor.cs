@@ -104,7 +104,7 @@ internal readonly struct JsonCursor(JsonElement element, string path, string fil
 
     public string Describe() => Element.ValueKind switch
     {
-        JsonValueKind.Undefined => "nothing",
+        JsonValueKind.Undefined => "missing",
         JsonValueKind.String => $"the string \"{Element.GetString()}\"",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

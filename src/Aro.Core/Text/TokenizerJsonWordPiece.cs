@@ -34,6 +34,11 @@ public sealed record TokenizerJsonWordPiece(
         foreach (var (token, idField) in vocab.Properties())
         {
             var id = idField.Int();
+            if (token.Length == 0 || token.Contains('\n', StringComparison.Ordinal) || token.Contains('\r', StringComparison.Ordinal))
+            {
+                throw idField.Error("names an empty token or one holding a line break, which a WordPiece vocabulary (vocab.txt) cannot hold");
+            }
+
             if (!byId.TryAdd(id, token))
             {
                 throw idField.Error($"is {id}, the id of '{byId[id]}' as well");
