@@ -59,12 +59,14 @@ EMBED_DIM_BLIP = 16
 WIDTH = 32
 HEADS = 2
 
-# The package directories this script owns; each is emptied before it is written.
+# The package directories this script owns; each is emptied before it is written. (tests/fixtures/reference also
+# holds tiny-siglip/, which scripts/make_tiny_siglip.py owns; only this script's two folders and README are rewritten.)
 OWNED_DIRS = [
     "models/demo",
     "data/demo",
     "tests/fixtures/tiny-blip",
-    "tests/fixtures/reference",
+    "tests/fixtures/reference/demo",
+    "tests/fixtures/reference/tiny-blip",
 ]
 
 
@@ -1371,7 +1373,8 @@ REFERENCE_README = """# Reference outputs (PyTorch) for the generated packages
 
 Written by `scripts/make_test_models.py` from the same seeded models that were exported to ONNX; `aro` must
 reproduce them. `demo/` belongs to `models/demo`, `tiny-blip/` to `tests/fixtures/tiny-blip`; both are evaluated
-on `data/demo`. All CSVs: UTF-8, `\\n` line ends, floats with 9 decimals.
+on `data/demo`. All CSVs: UTF-8, `\\n` line ends, floats with 9 decimals. (`tiny-siglip/` is written by
+`scripts/make_tiny_siglip.py` and described in its own README.)
 
 - `tokens.csv` (`caption,ids`): unpadded ids, space-separated, for every distinct caption of the demo data plus
   edge captions (punctuation, upper case, accents, tabs/newlines, HTML entities, `$`, a 120-letter word, and a

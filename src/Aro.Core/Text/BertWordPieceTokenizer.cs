@@ -54,29 +54,61 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
     /// <param name="lowercase">Uncased BERT: lower-case and strip accents (HF ties accent stripping to lower-casing).</param>
     public static BertWordPieceTokenizer Load(string vocabTxt, int contextLength = 35, int padId = 0, int? encTokenId = null, bool lowercase = true)
     {
+        var options = Options(lowercase);
+        return Create(() => BertTokenizer.Create(vocabTxt, options), vocabTxt, contextLength, padId, encTokenId);
+    }
+
+    /// <summary>
+    /// From a Hugging Face <c>tokenizer.json</c> holding BERT's WordPiece (see <see cref="TokenizerJsonWordPiece"/>):
+    /// the same ids as <see cref="Load"/> on the vocab.txt it was made from; lower-casing as its normaliser says.
+    /// </summary>
+    /// <param name="encTokenId">BLIP's <c>[ENC]</c> id; by default the file's added token <c>[ENC]</c>, if any.</param>
+    public static BertWordPieceTokenizer FromTokenizerJson(string tokenizerJson, int contextLength = 35, int padId = 0, int? encTokenId = null) =>
+        FromTokenizerJson(TokenizerJsonFile.Load(tokenizerJson), contextLength, padId, encTokenId);
+
+    /// <inheritdoc cref="FromTokenizerJson(string, int, int, int?)"/>
+    public static BertWordPieceTokenizer FromTokenizerJson(TokenizerJsonFile file, int contextLength = 35, int padId = 0, int? encTokenId = null)
+    {
+        var wordPiece = file.WordPiece ?? throw new AroInputException(
+            $"{file.Path}: model.type is '{file.ModelTypeName}'; BERT's tokenizer is WordPiece (\"WordPiece\")");
+        var options = Options(wordPiece.Lowercase);
+        options.UnknownToken = wordPiece.UnknownToken;
+        options.ContinuingSubwordPrefix = wordPiece.ContinuingSubwordPrefix;
+        options.MaxInputCharsPerWord = wordPiece.MaxInputCharsPerWord;
+        options.ClassificationToken = wordPiece.ClassificationToken;
+        options.SeparatorToken = wordPiece.SeparatorToken;
+        var vocabTxt = string.Join('\n', wordPiece.Tokens) + "\n";
+        return Create(
+            () => BertTokenizer.Create(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(vocabTxt)), options),
+            file.Path, contextLength, padId, encTokenId ?? file.AddedTokenId("[ENC]"));
+    }
+
+    private static BertOptions Options(bool lowercase) => new()
+    {
+        LowerCaseBeforeTokenization = lowercase,
+        RemoveNonSpacingMarks = lowercase,
+        ApplyBasicTokenization = true,
+        IndividuallyTokenizeCjk = true,
+        // Captions are plain text: "[CLS]" written in a caption is not a control token.
+        SplitOnSpecialTokens = false,
+        PreTokenizer = BertPreTokenizer.Instance,
+    };
+
+    private static BertWordPieceTokenizer Create(Func<BertTokenizer> create, string source, int contextLength, int padId, int? encTokenId)
+    {
         if (contextLength < 3)
         {
             throw new ArgumentOutOfRangeException(nameof(contextLength), contextLength, "a BERT context holds [CLS], [SEP] and at least one token");
         }
 
-        var options = new BertOptions
-        {
-            LowerCaseBeforeTokenization = lowercase,
-            RemoveNonSpacingMarks = lowercase,
-            ApplyBasicTokenization = true,
-            IndividuallyTokenizeCjk = true,
-            // Captions are plain text: "[CLS]" written in a caption is not a control token.
-            SplitOnSpecialTokens = false,
-            PreTokenizer = BertPreTokenizer.Instance,
-        };
         try
         {
-            return new BertWordPieceTokenizer(BertTokenizer.Create(vocabTxt, options), contextLength, padId, encTokenId);
+            return new BertWordPieceTokenizer(create(), contextLength, padId, encTokenId);
         }
         catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException)
         {
             // Missing [CLS]/[SEP]/[PAD]/[UNK]/[MASK], or a token listed twice.
-            throw new AroInputException($"{vocabTxt}: not a usable BERT WordPiece vocabulary: {ex.Message}", ex);
+            throw new AroInputException($"{source}: not a usable BERT WordPiece vocabulary: {ex.Message}", ex);
         }
     }
 

@@ -37,11 +37,7 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
     /// <param name="padId">0 as open_clip and OpenAI pad; HF pads with EOT. Both pool the same under a causal mask.</param>
     public static ClipBpeTokenizer Load(string vocabJson, string mergesTxt, int contextLength = 77, int padId = 0)
     {
-        if (contextLength < 3)
-        {
-            throw new ArgumentOutOfRangeException(nameof(contextLength), contextLength, "a CLIP context holds SOT, EOT and at least one token");
-        }
-
+        CheckContextLength(contextLength);
         Dictionary<string, int> vocabulary;
         try
         {
@@ -54,15 +50,45 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
             throw new AroInputException($"{vocabJson}: not a JSON object of token -> id ({ex.Message})", ex);
         }
 
+        return Create(vocabulary, ReadMerges(mergesTxt), contextLength, padId, vocabJson, $"{mergesTxt}: merges do not fit {vocabJson}");
+    }
+
+    /// <summary>
+    /// From a Hugging Face <c>tokenizer.json</c> holding CLIP's BPE (see <see cref="TokenizerJsonBpe"/>): the same
+    /// ids as <see cref="Load"/> on the vocab.json and merges.txt it was made from.
+    /// </summary>
+    public static ClipBpeTokenizer FromTokenizerJson(string tokenizerJson, int contextLength = 77, int padId = 0) =>
+        FromTokenizerJson(TokenizerJsonFile.Load(tokenizerJson), contextLength, padId);
+
+    /// <inheritdoc cref="FromTokenizerJson(string, int, int)"/>
+    public static ClipBpeTokenizer FromTokenizerJson(TokenizerJsonFile file, int contextLength = 77, int padId = 0)
+    {
+        CheckContextLength(contextLength);
+        var bpe = file.Bpe ?? throw new AroInputException(
+            $"{file.Path}: model.type is '{file.ModelTypeName}'; CLIP's tokenizer is a byte-level BPE (\"BPE\")");
+        return Create(bpe.Vocabulary, bpe.Merges, contextLength, padId, file.Path, $"{file.Path}: model.merges do not fit model.vocab");
+    }
+
+    private static void CheckContextLength(int contextLength)
+    {
+        if (contextLength < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(contextLength), contextLength, "a CLIP context holds SOT, EOT and at least one token");
+        }
+    }
+
+    private static ClipBpeTokenizer Create(IReadOnlyDictionary<string, int> vocabulary, IEnumerable<string> merges, int contextLength, int padId,
+        string vocabularySource, string mergeError)
+    {
         if (!vocabulary.TryGetValue(StartToken, out var startId) || !vocabulary.TryGetValue(EndToken, out var endId))
         {
-            throw new AroInputException($"{vocabJson}: a CLIP vocabulary must hold {StartToken} and {EndToken}");
+            throw new AroInputException($"{vocabularySource}: a CLIP vocabulary must hold {StartToken} and {EndToken}");
         }
 
         var specials = new Dictionary<string, int> { [StartToken] = startId, [EndToken] = endId };
         var options = new BpeOptions(vocabulary)
         {
-            Merges = ReadMerges(mergesTxt),
+            Merges = merges,
             ByteLevel = true,
             EndOfWordSuffix = "</w>",
             SpecialTokens = specials,
@@ -77,7 +103,7 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
         }
         catch (InvalidOperationException ex)
         {
-            throw new AroInputException($"{mergesTxt}: merges do not fit {vocabJson}: {ex.Message}", ex);
+            throw new AroInputException($"{mergeError}: {ex.Message}", ex);
         }
 
         return new ClipBpeTokenizer(bpe, startId, endId, contextLength, padId);

@@ -2,8 +2,8 @@ namespace Aro.Core.Text;
 
 /// <summary>Which tokenizer a model package needs and with which files and limits.</summary>
 /// <param name="Kind">The tokenizer family.</param>
-/// <param name="VocabularyPath">vocab.json (BPE) or vocab.txt (WordPiece).</param>
-/// <param name="MergesPath">merges.txt for BPE; null for WordPiece.</param>
+/// <param name="VocabularyPath">vocab.json (BPE) or vocab.txt (WordPiece), or a Hugging Face tokenizer.json of that kind.</param>
+/// <param name="MergesPath">merges.txt for BPE from vocab.json; null for WordPiece and for tokenizer.json.</param>
 /// <param name="ContextLength">Most ids per caption, special tokens included.</param>
 /// <param name="PadId">Id written after the caption up to the batch length.</param>
 /// <param name="EncTokenId">BLIP's <c>[ENC]</c> id that replaces <c>[CLS]</c> for the ITM pass; null otherwise.</param>
