@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Aro.Core.Randomness;
 
 namespace Aro.Core.Statistics;
@@ -83,20 +84,26 @@ public static class Bootstrap
 
     /// <summary>
     /// Draws <see cref="BootstrapSettings.Resamples"/> values, resample r from <c>SplitMix64.ForStream(seed, r)</c>,
-    /// and returns their central 95% interval.
+    /// and returns their central 95% interval. Resamples are independent streams written to their own slots, so
+    /// they are drawn on several threads (a VG-sized interval is about 50 million draws) with the same result.
     /// </summary>
     internal static ConfidenceInterval Resample(BootstrapSettings settings, Func<SplitMix64, double> statistic)
     {
         var buffer = ArrayPool<double>.Shared.Rent(settings.Resamples);
         try
         {
-            var values = buffer.AsSpan(0, settings.Resamples);
-            for (var r = 0; r < values.Length; r++)
+            var resamples = settings.Resamples;
+            var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
+            var chunk = Math.Max(1, resamples / (4 * Environment.ProcessorCount));
+            Parallel.ForEach(Partitioner.Create(0, resamples, chunk), options, range =>
             {
-                values[r] = statistic(SplitMix64.ForStream(settings.Seed, (ulong)r));
-            }
+                for (var r = range.Item1; r < range.Item2; r++)
+                {
+                    buffer[r] = statistic(SplitMix64.ForStream(settings.Seed, (ulong)r));
+                }
+            });
 
-            return Percentiles.Central95(values);
+            return Percentiles.Central95(buffer.AsSpan(0, resamples));
         }
         finally
         {

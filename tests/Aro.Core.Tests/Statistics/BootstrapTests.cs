@@ -72,10 +72,21 @@ public sealed class BootstrapTests
     }
 
     [Fact]
+    public void One_thread_or_many_draw_the_same_resamples()
+    {
+        var reference = StatisticsReference.Dataset("vg-like");
+        var tallies = Tallies(StatisticsReference.Cases(reference, "baseline_cases"), StatisticsReference.Rule(reference));
+        var serial = new BootstrapSettings(MaxDegreeOfParallelism: 1);
+        Assert.Equal(Bootstrap.Macro(tallies, serial), Bootstrap.Macro(tallies, new BootstrapSettings(MaxDegreeOfParallelism: 7)));
+        Assert.Equal(Bootstrap.Micro(700, 2415, serial), Bootstrap.Micro(700, 2415, BootstrapSettings.Default));
+    }
+
+    [Fact]
     public void Bad_input_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.Micro(5, 4, BootstrapSettings.Default));
         Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.Micro(1, 4, new BootstrapSettings(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.Micro(1, 4, new BootstrapSettings(MaxDegreeOfParallelism: 0)));
         Assert.Throws<ArgumentException>(() => Bootstrap.Macro([new("a", 0, 0, true)], BootstrapSettings.Default));
         Assert.Throws<ArgumentException>(() => Bootstrap.Macro([new("a", 2, 1, true), new("a", 3, 1, true)], BootstrapSettings.Default));
     }
