@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Aro.Core.Data;
+using Aro.Core.Cases;
 using Aro.Core.Imaging;
 using Aro.TestSupport;
 
