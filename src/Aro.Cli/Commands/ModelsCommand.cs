@@ -82,7 +82,7 @@ internal sealed class ModelsCommand : ICliCommand
             try
             {
                 var package = ModelPackageLoader.Load(dir);
-                table.AddRow(Markup.Escape(name), package.Family.ToString().ToLowerInvariant(), package.Layout, ScoringModes.Name(package.Scoring), Sizes.Format(Sizes.OfFolder(dir)));
+                table.AddRow(Markup.Escape(name), package.Family.Name, package.Layout, ScoringModes.Name(package.Scoring), Sizes.Format(Sizes.OfFolder(dir)));
             }
             catch (Aro.Core.AroException ex)
             {
@@ -134,7 +134,7 @@ internal sealed class ModelsCommand : ICliCommand
         o.WriteLine($"package    {package.Directory}");
         o.WriteLine($"name       {package.Name}");
         o.WriteLine($"layout     {package.Layout}");
-        o.WriteLine($"family     {package.Family.ToString().ToLowerInvariant()}");
+        o.WriteLine($"family     {package.Family.Name}: {package.Family.Description}");
         o.WriteLine($"scoring    {ScoringModes.Name(package.Scoring)}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"transform  {(t.Resize == Aro.Core.Imaging.ResizeMode.ShortestSide ? $"shortest side to {t.ResizeShortestEdge}, center crop {t.Width}x{t.Height}" : $"squash to {t.Width}x{t.Height}")}, bicubic, mean [{string.Join(", ", t.Mean)}], std [{string.Join(", ", t.Std)}]"));
@@ -146,21 +146,22 @@ internal sealed class ModelsCommand : ICliCommand
         }
 
         using var model = LoadedModel.Load(package, RuntimeOptions.Default with { IntraOpThreads = 1 });
-        WriteGraph("vision", model.ImageEncoder.Signature);
-        WriteGraph("text", model.TextEncoder.Signature);
-        if (model.ItmEncoder is not null)
+        WriteGraph("vision", model.ImageEncoder.Signature, (model.ImageEncoder as OnnxImageEncoder)?.EmbeddingOutput);
+        WriteGraph("text", model.TextEncoder.Signature, (model.TextEncoder as OnnxTextEncoder)?.EmbeddingOutput);
+        foreach (var graph in model.ScoringGraphs)
         {
-            WriteGraph("itm", model.ItmEncoder.Signature);
+            WriteGraph(graph.Role, graph.Signature, null);
         }
 
         o.WriteLine(model.TextEncoder.FixedSequenceLength is { } fixedLength
             ? $"sequence   fixed at {fixedLength} tokens: every batch is padded to {fixedLength}"
             : "sequence   dynamic: batches are trimmed to their longest caption");
+        o.WriteLine($"fingerprint {Convert.ToHexStringLower(model.Fingerprint)[..16]} (keys the embedding cache)");
         o.WriteLine($"check      ok: graphs load, fit the transform and the tokenizer, and both give {model.EmbeddingSize}-value embeddings");
         return ExitCodes.Ok;
     }
 
-    private void WriteGraph(string role, GraphSignature graph)
+    private void WriteGraph(string role, GraphSignature graph, string? embedding)
     {
         _console.Out.WriteLine($"{role,-10} {Path.GetRelativePath(Path.GetDirectoryName(graph.Path)!, graph.Path)} ({Sizes.Format(new FileInfo(graph.Path).Length)})");
         foreach (var input in graph.Inputs)
@@ -170,7 +171,7 @@ internal sealed class ModelsCommand : ICliCommand
 
         foreach (var output in graph.Outputs)
         {
-            _console.Out.WriteLine($"  output   {output}");
+            _console.Out.WriteLine(output.Name == embedding ? $"  output   {output}   <- the {role} embedding" : $"  output   {output}");
         }
     }
 }

@@ -26,9 +26,9 @@ public sealed record CatalogModel(
     [property: JsonPropertyName("download")] CatalogDownload? Download,
     [property: JsonPropertyName("export")] string? Export)
 {
-    /// <summary>The architecture family as aro's enum.</summary>
+    /// <summary>The architecture family (the catalog is checked at load, so the name is known).</summary>
     [JsonIgnore]
-    public ModelFamily ModelFamily => Family == "blip" ? ModelFamily.Blip : ModelFamily.Clip;
+    public Families.ModelFamily ModelFamily => Families.ModelFamilies.Find(Family) ?? throw new InvalidOperationException($"unknown family '{Family}'");
 
     /// <summary>The <see cref="PresentCheck"/> files missing from <paramref name="folder"/> (all of them when it does not exist).</summary>
     public IReadOnlyList<string> MissingFiles(string folder) =>

@@ -5,28 +5,42 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace Aro.Core.Models;
 
 /// <summary>Finding and reading the outputs of encoder graphs.</summary>
-internal static class GraphOutputs
+public static class GraphOutputs
 {
     /// <summary>
-    /// The embedding output: the one named <paramref name="preferred"/> if present, else the only float output of
-    /// rank 2. Hidden-state outputs (rank 3) are never taken for an embedding.
+    /// A dual encoder's projected embedding: the output the manifest names, else <c>image_embeds</c> /
+    /// <c>text_embeds</c>, float32 [batch, dim]. An export without one (only <c>pooler_output</c> or
+    /// <c>last_hidden_state</c>, the hidden states before the projection) is refused: its cosines would be meaningless.
     /// </summary>
-    public static string FindEmbedding(GraphSignature signature, string preferred, string fileName)
+    public static string ProjectedEmbedding(GraphSignature signature, Families.Tower tower, string? manifestChoice)
     {
-        var named = signature.Outputs.FirstOrDefault(o => o.Name == preferred);
-        if (named is not null)
+        var fileName = signature.FileName;
+        if (manifestChoice is not null)
         {
-            return named.Rank == 2 && named.ElementType == TensorElementType.Float
-                ? named.Name
-                : throw new AroInputException($"{fileName}: output {named} should be float32 [batch, dim]");
+            var chosen = signature.Outputs.FirstOrDefault(o => o.Name == manifestChoice)
+                ?? throw new AroInputException($"{fileName}: aro-model.json names output '{manifestChoice}', which the graph does not have; found {signature.DescribeOutputs()}");
+            return RequireEmbedding(chosen, fileName);
         }
 
-        var candidates = signature.Outputs.Where(o => o.Rank == 2 && o.ElementType == TensorElementType.Float).ToList();
-        return candidates.Count == 1
-            ? candidates[0].Name
-            : throw new AroInputException(
-                $"{fileName}: expected an output '{preferred}' float32 [batch, dim] (or exactly one rank-2 float output), found {signature.DescribeOutputs()}");
+        var preferred = tower == Families.Tower.Image ? "image_embeds" : "text_embeds";
+        if (signature.Outputs.FirstOrDefault(o => o.Name == preferred) is { } named)
+        {
+            return RequireEmbedding(named, fileName);
+        }
+
+        var hidden = signature.Outputs.Where(o => o.Name is "pooler_output" or "last_hidden_state").Select(o => o.Name).ToList();
+        var projection = tower == Families.Tower.Image ? "visual_projection" : "text_projection";
+        throw new AroInputException(hidden.Count > 0
+            ? $"{fileName}: no '{preferred}' output, only {string.Join(" and ", hidden)}: those are the tower's hidden states before {projection}, so scores would be meaningless. " +
+              $"Export the graph with its projection (scripts/export_onnx.py writes '{preferred}'), or name the right output in aro-model.json ('{(tower == Families.Tower.Image ? "vision_output" : "text_output")}'). Found {signature.DescribeOutputs()}"
+            : $"{fileName}: expected an output '{preferred}' float32 [batch, dim], found {signature.DescribeOutputs()}; name the embedding output in aro-model.json ('{(tower == Families.Tower.Image ? "vision_output" : "text_output")}')");
     }
+
+    /// <summary>An output usable as an embedding: rank 2, float32.</summary>
+    public static string RequireEmbedding(TensorSignature output, string fileName) =>
+        output.Rank == 2 && output.ElementType == TensorElementType.Float
+            ? output.Name
+            : throw new AroInputException($"{fileName}: output {output} should be float32 [batch, dim]");
 
     /// <summary>Copies a [count, ...] float output into one array per batch row.</summary>
     public static float[][] ReadRows(OrtValue value, int count, string name, string fileName)

@@ -1,4 +1,5 @@
 using Aro.Core.Imaging;
+using Aro.Core.Models.Families;
 using Aro.Core.Models.Scoring;
 using Aro.Core.Text;
 using Microsoft.ML.OnnxRuntime;
@@ -13,7 +14,7 @@ namespace Aro.Core.Models;
 public sealed class LoadedModel : IEvaluationModel
 {
     private LoadedModel(ModelPackage package, RuntimeOptions runtime, ScoringMode scoring, ICaptionTokenizer tokenizer,
-        IImageTransform transform, IImageEncoder imageEncoder, ITextEncoder textEncoder, IItmEncoder? itmEncoder, IOptionScorer scorer)
+        IImageTransform transform, IImageEncoder imageEncoder, ITextEncoder textEncoder, IReadOnlyList<ScoringGraph> scoringGraphs, IOptionScorer scorer)
     {
         Package = package;
         Runtime = runtime;
@@ -22,7 +23,7 @@ public sealed class LoadedModel : IEvaluationModel
         Transform = transform;
         ImageEncoder = imageEncoder;
         TextEncoder = textEncoder;
-        ItmEncoder = itmEncoder;
+        ScoringGraphs = scoringGraphs;
         Scorer = scorer;
     }
 
@@ -40,8 +41,8 @@ public sealed class LoadedModel : IEvaluationModel
 
     public ITextEncoder TextEncoder { get; }
 
-    /// <summary>BLIP's image-text matching graph when scoring is itm+itc; null otherwise.</summary>
-    public IItmEncoder? ItmEncoder { get; }
+    /// <summary>Graphs the scorer runs besides the encoders (BLIP's ITM head under itm+itc); empty otherwise.</summary>
+    public IReadOnlyList<ScoringGraph> ScoringGraphs { get; }
 
     public IOptionScorer Scorer { get; }
 
@@ -54,9 +55,9 @@ public sealed class LoadedModel : IEvaluationModel
         Package.Name,
         Package.Directory,
         Package.Layout,
-        Package.Family.ToString().ToLowerInvariant(),
+        Package.Family.Name,
         [.. Package.Files],
-        $"{Package.Family.ToString().ToLowerInvariant()} ({Package.Layout} layout), scoring {ScoringModes.Name(Scoring)}, " +
+        $"{Package.Family.Name} ({Package.Layout} layout), scoring {ScoringModes.Name(Scoring)}, " +
         $"image {Package.ImageTransform.Width}x{Package.ImageTransform.Height}, text {(TextEncoder.FixedSequenceLength is { } n ? $"fixed {n} tokens" : "dynamic length")}",
         [
             $"vision: {ImageEncoder.Signature.DescribeInputs()} -> {ImageEncoder.Signature.DescribeOutputs()}",
@@ -66,36 +67,30 @@ public sealed class LoadedModel : IEvaluationModel
     /// <summary>Loads the package's graphs; <paramref name="scoring"/> overrides the package default.</summary>
     public static LoadedModel Load(ModelPackage package, RuntimeOptions runtime, ScoringMode? scoring = null)
     {
+        var family = package.Family;
         var mode = scoring ?? package.Scoring;
-        var itm = mode == ScoringMode.ItmPlusItc;
-        if (itm && package.ItmModelPath is null)
+        if (!family.ScoringModes.Contains(mode))
         {
             throw new AroInputException(
-                $"{package.Directory}: scoring itm+itc needs BLIP's ITM graph itm_model.onnx, which the package does not have; use --scoring itc, or export all three BLIP graphs with scripts/export_onnx.py blip");
+                $"{package.Directory}: a {family.Name} package scores with {string.Join(" or ", family.ScoringModes.Select(ScoringModes.Name))}, not {ScoringModes.Name(mode)}");
         }
 
-        var tokenizer = CaptionTokenizers.Create(package.Tokenizer);
-        var encTokenId = itm
-            ? (tokenizer as BertWordPieceTokenizer)?.EncTokenId ?? throw new AroInputException(
-                $"{package.Directory}: scoring itm+itc needs a BERT WordPiece tokenizer with BLIP's [ENC] id (aro-model.json tokenizer.enc_token_id)")
-            : 0;
+        var tokenizer = family.CreateTokenizer(package.Tokenizer);
         var transform = ImageTransforms.Create(package.ImageTransform);
         var disposables = new List<IDisposable>();
         try
         {
-            var imageEncoder = Track(disposables, new OnnxImageEncoder(package.VisionModelPath, package.ImageTransform, runtime, needFeatures: itm));
-            var textEncoder = Track(disposables, new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime));
-            IItmEncoder? itmEncoder = null;
-            IOptionScorer scorer = CosineScorer.Instance;
-            if (itm)
+            var imageEncoder = Track(disposables, new OnnxImageEncoder(package.VisionModelPath, package.ImageTransform, runtime,
+                needFeatures: family.NeedsImageFeatures(mode), embeddingOutput: graph => family.EmbeddingOutput(graph, Tower.Image, null)));
+            var textEncoder = Track(disposables, new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime,
+                graph => family.EmbeddingOutput(graph, Tower.Text, null), family.Padding));
+            var scoringGraphs = new List<ScoringGraph>();
+            var scorer = family.CreateScorer(new ScorerContext(package, mode, tokenizer, runtime, imageEncoder, graph =>
             {
-                var visionFeatures = imageEncoder.Signature.Outputs.Single(o => o.Name == "image_feats");
-                int? visionWidth = visionFeatures.IsDynamic(2) ? null : visionFeatures.Dimensions[2];
-                itmEncoder = Track(disposables, new OnnxItmEncoder(package.ItmModelPath!, tokenizer.ContextLength, tokenizer.PadId, runtime, visionWidth));
-                scorer = new ItmItcScorer(itmEncoder, encTokenId);
-            }
-
-            var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, itmEncoder, scorer);
+                disposables.Add(graph.Session);
+                scoringGraphs.Add(graph);
+            }));
+            var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, scoringGraphs, scorer);
             model.EmbeddingSize = model.Probe();
             model.Fingerprint = ModelFingerprint.Compute(package);
             return model;
@@ -135,7 +130,7 @@ public sealed class LoadedModel : IEvaluationModel
                 $"{Package.Directory}: the image embedding has {image} values ({Path.GetFileName(Package.VisionModelPath)}) but the text embedding has {text} ({Path.GetFileName(Package.TextModelPath)}); they must match");
         }
 
-        if (ItmEncoder is not null)
+        if (ScoringGraphs.Count > 0)
         {
             try
             {
@@ -144,7 +139,7 @@ public sealed class LoadedModel : IEvaluationModel
             catch (OnnxRuntimeException ex)
             {
                 throw new AroInputException(
-                    $"{ItmEncoder.Signature.FileName}: the ITM graph fails on the vision graph's image_feats: {ex.Message.Split('\n')[0].Trim()}", ex);
+                    $"{Package.Directory}: the {ScoringModes.Name(Scoring)} scoring graph fails on the encoders' outputs: {ex.Message.Split('\n')[0].Trim()}", ex);
             }
         }
 
@@ -155,6 +150,9 @@ public sealed class LoadedModel : IEvaluationModel
     {
         ImageEncoder.Dispose();
         TextEncoder.Dispose();
-        ItmEncoder?.Dispose();
+        foreach (var graph in ScoringGraphs)
+        {
+            graph.Session.Dispose();
+        }
     }
 }

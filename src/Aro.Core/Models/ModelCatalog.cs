@@ -74,7 +74,7 @@ public sealed partial class ModelCatalog
             var where = $"{source}: models[{i}] ('{model.Name}')";
             Check(NamePattern().IsMatch(model.Name), where, "name", "lower-case letters, digits and '-' (it names a folder)");
             Check(names.Add(model.Name), where, "name", "unique; another entry has this name");
-            Check(model.Family is "clip" or "blip", where, "family", "clip or blip");
+            Check(Families.ModelFamilies.Find(model.Family) is not null, where, "family", string.Join(" or ", Families.ModelFamilies.Names));
             Check(model.SizeBytes is null or > 0, where, "size_bytes", "a positive byte count or null");
             Check(model.PresentCheck.Count > 0 && model.PresentCheck.All(p => p is not null && IsRelativePath(p)), where, "present_check", "a non-empty list of paths inside the model folder");
             Check(model.Download is not null || model.Export is not null, where, "download", "set, or 'export' set: the model must be obtainable");

@@ -11,7 +11,7 @@ namespace Aro.Core.Models;
 /// <param name="Name">The package's name (manifest name or folder name).</param>
 /// <param name="Directory">The package folder.</param>
 /// <param name="Layout">Which file layout was recognised: <c>aro</c> or <c>transformers.js</c>.</param>
-/// <param name="Family">CLIP or BLIP.</param>
+/// <param name="Family">The architecture family (its defaults, tokenizer, embedding outputs and scorer).</param>
 /// <param name="VisionModelPath">The image encoder graph.</param>
 /// <param name="TextModelPath">The text encoder graph.</param>
 /// <param name="ItmModelPath">BLIP's image-text matching graph, when present.</param>
@@ -24,7 +24,7 @@ public sealed record ModelPackage(
     string Name,
     string Directory,
     string Layout,
-    ModelFamily Family,
+    Families.ModelFamily Family,
     string VisionModelPath,
     string TextModelPath,
     string? ItmModelPath,
@@ -34,6 +34,9 @@ public sealed record ModelPackage(
     ModelManifest? Manifest,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The package's graphs, as the family sees them.</summary>
+    public Families.PackageGraphs Graphs => new(VisionModelPath, TextModelPath, ItmModelPath);
+
     /// <summary>Every file the results depend on, for run.json hashes.</summary>
     public IEnumerable<string> Files
     {

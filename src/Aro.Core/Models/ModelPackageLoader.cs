@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aro.Core.Imaging;
 using Aro.Core.Perturbations;
+using Aro.Core.Models.Families;
 using Aro.Core.Text;
 
 namespace Aro.Core.Models;
@@ -35,9 +36,9 @@ public static class ModelPackageLoader
             : FirstExisting(dir, ItmFile, Path.Combine("onnx", ItmFile));
 
         var family = ParseFamily(manifest?.Family, dir, notes);
-        var tokenizer = ResolveTokenizer(dir, family, manifest?.Tokenizer, notes);
+        var tokenizer = family.CompleteTokenizer(ResolveTokenizer(dir, family, manifest?.Tokenizer, notes), notes);
         var transform = ResolveTransform(dir, family, manifest?.ImageTransform, notes);
-        var scoring = ParseScoring(manifest?.Scoring, dir, family, itm, notes);
+        var scoring = ParseScoring(manifest?.Scoring, dir, family, new PackageGraphs(vision, text, itm), notes);
         if (scoring == ScoringMode.ItmPlusItc && itm is null)
         {
             var source = manifest?.Scoring is null ? dir : $"{Path.Combine(dir, ModelManifest.FileName)}: field 'scoring'";
@@ -110,19 +111,15 @@ public static class ModelPackageLoader
 
     private static ModelFamily ParseFamily(string? family, string dir, List<string> notes)
     {
-        switch (family)
+        if (family is null)
         {
-            case "clip":
-                return ModelFamily.Clip;
-            case "blip":
-                return ModelFamily.Blip;
-            case null:
-                var blip = File.Exists(Path.Combine(dir, "vocab.txt")) && !File.Exists(Path.Combine(dir, "vocab.json"));
-                notes.Add($"family {(blip ? "blip" : "clip")} inferred from the tokenizer files");
-                return blip ? ModelFamily.Blip : ModelFamily.Clip;
-            default:
-                throw new AroInputException($"{Path.Combine(dir, ModelManifest.FileName)}: field 'family' is '{family}'; expected clip or blip");
+            var (recognized, reason) = ModelFamilies.Recognize(dir);
+            notes.Add($"family {recognized.Name} inferred from the files: {reason}");
+            return recognized;
         }
+
+        return ModelFamilies.Find(family) ?? throw new AroInputException(
+            $"{Path.Combine(dir, ModelManifest.FileName)}: field 'family' is '{family}'; expected {string.Join(" or ", ModelFamilies.Names)}.{NameSuggestions.DidYouMean(family, ModelFamilies.Names)}");
     }
 
     private static TokenizerSpec ResolveTokenizer(string dir, ModelFamily family, ManifestTokenizer? manifest, List<string> notes)
@@ -131,7 +128,7 @@ public static class ModelPackageLoader
         {
             "clip-bpe" => TokenizerKind.ClipBpe,
             "bert-wordpiece" => TokenizerKind.BertWordPiece,
-            null => family == ModelFamily.Blip ? TokenizerKind.BertWordPiece : TokenizerKind.ClipBpe,
+            null => family.DefaultTokenizer,
             var other => throw new AroInputException(
                 $"{Path.Combine(dir, ModelManifest.FileName)}: field 'tokenizer.kind' is '{other}'; expected clip-bpe or bert-wordpiece"),
         };
@@ -148,7 +145,7 @@ public static class ModelPackageLoader
             vocabulary = RequireFile(dir, "vocab.txt", "the BERT WordPiece vocabulary");
         }
 
-        var defaultLength = kind == TokenizerKind.ClipBpe ? 77 : 35;
+        var defaultLength = family.DefaultContextLength;
         var contextLength = manifest?.ContextLength ?? ReadModelMaxLength(dir, defaultLength, notes);
         if (contextLength is < 3 or > 4096)
         {
@@ -157,36 +154,8 @@ public static class ModelPackageLoader
                 $"{Path.Combine(dir, ModelManifest.FileName)}: field 'tokenizer.context_length' is {contextLength}; expected 3 to 4096");
         }
 
-        var encTokenId = manifest?.EncTokenId;
-        if (encTokenId is null && kind == TokenizerKind.BertWordPiece && family == ModelFamily.Blip)
-        {
-            encTokenId = InferEncTokenId(vocabulary, notes);
-        }
-
         return new TokenizerSpec(kind, vocabulary, merges, contextLength, manifest?.PadId ?? 0,
-            encTokenId, manifest?.Lowercase ?? true);
-    }
-
-    /// <summary>
-    /// BLIP's <c>init_tokenizer</c> adds <c>[DEC]</c> and then <c>[ENC]</c> after bert-base-uncased's vocabulary, so
-    /// <c>[ENC]</c> is the line count + 1 (30523) unless the vocabulary file lists it itself.
-    /// </summary>
-    private static int InferEncTokenId(string vocabulary, List<string> notes)
-    {
-        var lines = 0;
-        foreach (var line in File.ReadLines(vocabulary))
-        {
-            if (line == "[ENC]")
-            {
-                notes.Add($"[ENC] id {lines} from {Path.GetFileName(vocabulary)}");
-                return lines;
-            }
-
-            lines++;
-        }
-
-        notes.Add($"[ENC] id {lines + 1} inferred: BLIP adds [DEC], [ENC] after the {lines} entries of {Path.GetFileName(vocabulary)}");
-        return lines + 1;
+            manifest?.EncTokenId, manifest?.Lowercase ?? true);
     }
 
     private static int ReadModelMaxLength(string dir, int fallback, List<string> notes)
@@ -233,11 +202,11 @@ public static class ModelPackageLoader
             {
                 "shortest-side" => ResizeMode.ShortestSide,
                 "squash" => ResizeMode.Squash,
-                null => family == ModelFamily.Blip ? ResizeMode.Squash : ResizeMode.ShortestSide,
+                null => family.DefaultTransform().Resize,
                 var other => throw new AroInputException(
                     $"{source}: field 'image_transform.resize' is '{other}'; expected shortest-side or squash"),
             };
-            var size = manifest.Size ?? (family == ModelFamily.Blip ? 384 : 224);
+            var size = manifest.Size ?? family.DefaultTransform().Width;
             var spec = new ImageTransformSpec(resize, size, size, size, manifest.CenterCrop ?? resize == ResizeMode.ShortestSide,
                 manifest.Mean ?? ImageTransformSpec.ClipMean, manifest.Std ?? ImageTransformSpec.ClipStd);
             if (spec.Resize == ResizeMode.ShortestSide && !spec.CenterCrop)
@@ -258,23 +227,22 @@ public static class ModelPackageLoader
         }
 
         notes.Add("image transform: family default");
-        return family == ModelFamily.Blip ? ImageTransformSpec.Blip() : ImageTransformSpec.Clip();
+        return family.DefaultTransform();
     }
 
-    private static ScoringMode ParseScoring(string? scoring, string dir, ModelFamily family, string? itm, List<string> notes)
+    private static ScoringMode ParseScoring(string? scoring, string dir, ModelFamily family, PackageGraphs graphs, List<string> notes)
     {
-        switch (scoring)
+        if (scoring is null)
         {
-            case "itc":
-                return ScoringMode.Itc;
-            case "itm+itc":
-                return ScoringMode.ItmPlusItc;
-            case null:
-                var mode = family == ModelFamily.Blip && itm is not null ? ScoringMode.ItmPlusItc : ScoringMode.Itc;
-                notes.Add($"scoring {ScoringModes.Name(mode)} (default for the files present)");
-                return mode;
-            default:
-                throw new AroInputException($"{Path.Combine(dir, ModelManifest.FileName)}: field 'scoring' is '{scoring}'; expected itc or itm+itc");
+            var mode = family.DefaultScoring(graphs);
+            notes.Add($"scoring {ScoringModes.Name(mode)} (default for the files present)");
+            return mode;
         }
+
+        var parsed = ScoringModes.Parse(scoring);
+        return parsed is { } known && family.ScoringModes.Contains(known)
+            ? known
+            : throw new AroInputException(
+                $"{Path.Combine(dir, ModelManifest.FileName)}: field 'scoring' is '{scoring}'; a {family.Name} package scores with {string.Join(" or ", family.ScoringModes.Select(ScoringModes.Name))}");
     }
 }

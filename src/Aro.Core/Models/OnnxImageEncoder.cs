@@ -20,7 +20,13 @@ public sealed class OnnxImageEncoder : IImageEncoder
     private readonly int _width;
     private readonly string[] _outputNames;
 
-    public OnnxImageEncoder(string path, ImageTransformSpec transform, RuntimeOptions options, bool needFeatures = false)
+    /// <param name="path">The graph.</param>
+    /// <param name="transform">The package's image transform (the input must fit it).</param>
+    /// <param name="options">ONNX Runtime device and threads.</param>
+    /// <param name="needFeatures">Also read BLIP's <c>image_feats</c> for its ITM head.</param>
+    /// <param name="embeddingOutput">Chooses the embedding output (the family's rule); default the projected <c>image_embeds</c>.</param>
+    public OnnxImageEncoder(string path, ImageTransformSpec transform, RuntimeOptions options, bool needFeatures = false,
+        Func<GraphSignature, string>? embeddingOutput = null)
     {
         _session = OnnxSessionFactory.Create(path, options);
         try
@@ -33,7 +39,7 @@ public sealed class OnnxImageEncoder : IImageEncoder
             CheckAxis(_input, 1, 3, "channels", name);
             CheckAxis(_input, 2, _height, "height (from the image transform)", name);
             CheckAxis(_input, 3, _width, "width (from the image transform)", name);
-            _embeddingOutput = GraphOutputs.FindEmbedding(Signature, "image_embeds", name);
+            _embeddingOutput = embeddingOutput?.Invoke(Signature) ?? GraphOutputs.ProjectedEmbedding(Signature, Families.Tower.Image, null);
             if (needFeatures)
             {
                 _featuresOutput = Signature.Outputs.FirstOrDefault(o => o.Name == "image_feats" && o.Rank == 3)?.Name
@@ -51,6 +57,9 @@ public sealed class OnnxImageEncoder : IImageEncoder
     }
 
     public GraphSignature Signature { get; }
+
+    /// <summary>The output read as the image embedding (the family's rule).</summary>
+    public string EmbeddingOutput => _embeddingOutput;
 
     public IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count, CancellationToken cancellationToken = default)
     {

@@ -5,8 +5,9 @@ namespace Aro.Core.Models;
 
 /// <summary>
 /// The text graph: <c>input_ids [N, L] int64|int32</c> (+ optional <c>attention_mask</c>) <c>-> text_embeds [N, D]</c>.
-/// When L is dynamic, each batch is padded only to its longest caption: exact for CLIP, whose EOT-pooled output
-/// cannot see padding under the causal mask, and for BERT-style encoders, which mask it out.
+/// When L is dynamic, each batch is padded as the family says (<see cref="Families.TextPadding"/>): to its longest
+/// caption (exact for CLIP, whose EOT-pooled output cannot see padding under the causal mask, and for BERT-style
+/// encoders, which mask it out), or always to the context length (SigLIP pools the last position).
 /// </summary>
 public sealed class OnnxTextEncoder : ITextEncoder
 {
@@ -16,7 +17,14 @@ public sealed class OnnxTextEncoder : ITextEncoder
     private readonly string _output;
     private readonly int _padId;
 
-    public OnnxTextEncoder(string path, int contextLength, int padId, RuntimeOptions options)
+    /// <param name="path">The graph.</param>
+    /// <param name="contextLength">Most ids per caption (the tokenizer's).</param>
+    /// <param name="padId">The id written after a caption.</param>
+    /// <param name="options">ONNX Runtime device and threads.</param>
+    /// <param name="embeddingOutput">Chooses the embedding output (the family's rule); default the projected <c>text_embeds</c>.</param>
+    /// <param name="padding">How batches are padded (the family's rule).</param>
+    public OnnxTextEncoder(string path, int contextLength, int padId, RuntimeOptions options,
+        Func<GraphSignature, string>? embeddingOutput = null, Families.TextPadding padding = Families.TextPadding.TrimToLongest)
     {
         _session = OnnxSessionFactory.Create(path, options);
         try
@@ -42,8 +50,12 @@ public sealed class OnnxTextEncoder : ITextEncoder
                 }
             }
 
-            _output = GraphOutputs.FindEmbedding(Signature, "text_embeds", name);
+            _output = embeddingOutput?.Invoke(Signature) ?? GraphOutputs.ProjectedEmbedding(Signature, Families.Tower.Text, null);
             _padId = padId;
+            if (padding == Families.TextPadding.FullContext)
+            {
+                FixedSequenceLength ??= contextLength;
+            }
         }
         catch
         {
@@ -53,6 +65,9 @@ public sealed class OnnxTextEncoder : ITextEncoder
     }
 
     public GraphSignature Signature { get; }
+
+    /// <summary>The output read as the text embedding (the family's rule).</summary>
+    public string EmbeddingOutput => _output;
 
     public int? FixedSequenceLength { get; }
 

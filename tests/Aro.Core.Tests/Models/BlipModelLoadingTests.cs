@@ -21,7 +21,7 @@ public sealed class BlipModelLoadingTests
 
         Assert.Equal(ScoringMode.ItmPlusItc, model.Scoring);
         Assert.IsType<ItmItcScorer>(model.Scorer);
-        Assert.NotNull(model.ItmEncoder);
+        Assert.Equal("itm", Assert.Single(model.ScoringGraphs).Role);
         Assert.Equal(16, model.EmbeddingSize);
         Assert.Equal(145 * 32, model.ImageEncoder.Encode(new float[model.Transform.TensorLength], 1)[0].TokenFeatures?.Length);
     }
@@ -32,7 +32,7 @@ public sealed class BlipModelLoadingTests
         using var model = LoadedModel.Load(ModelPackageLoader.Load(TinyBlip), RuntimeOptions.Default, ScoringMode.Itc);
 
         Assert.Same(CosineScorer.Instance, model.Scorer);
-        Assert.Null(model.ItmEncoder);
+        Assert.Empty(model.ScoringGraphs);
         Assert.Null(model.ImageEncoder.Encode(new float[model.Transform.TensorLength], 1)[0].TokenFeatures);
     }
 

@@ -21,7 +21,7 @@ public sealed class ModelPackageLoaderTests
 
         Assert.Equal("demo", package.Name);
         Assert.Equal("aro", package.Layout);
-        Assert.Equal(ModelFamily.Clip, package.Family);
+        Assert.Equal("clip", package.Family.Name);
         Assert.Equal(ScoringMode.Itc, package.Scoring);
         Assert.Equal(TokenizerKind.ClipBpe, package.Tokenizer.Kind);
         Assert.Equal(77, package.Tokenizer.ContextLength);
