@@ -174,7 +174,7 @@ public static class EvalJob
     {
         using var reader = new StreamReader(partialPredictions);
         var header = reader.ReadLine();
-        return header?.Split(',').Count(c => c.StartsWith("score_", StringComparison.Ordinal)) is > 0 and var count ? count : null;
+        return header?.Split(',').Count(ResultColumns.IsScore) is > 0 and var count ? count : null;
     }
 
     private sealed record SubsetRunContext(SubsetDefinition Subset, ICaseReader Reader, string Stem, string Key, string OutDir, CheckpointFolder Checkpoints);

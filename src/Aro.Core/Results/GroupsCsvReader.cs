@@ -3,11 +3,9 @@ namespace Aro.Core.Results;
 /// <summary>Reads <c>&lt;subset&gt;.groups.csv</c> back; a group named twice is an error.</summary>
 public static class GroupsCsvReader
 {
-    private static readonly string[] Required = ["group", "count", "accuracy", "included"];
-
     public static IReadOnlyList<GroupRow> Read(string path)
     {
-        using var csv = CsvInput.Open(path, Required);
+        using var csv = CsvInput.Open(path, ResultColumns.Groups);
         var rows = new List<GroupRow>();
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         while (csv.Read())

@@ -12,7 +12,7 @@ public static class GroupsCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            CsvFormat.WriteRecord(csv, "group", "count", "accuracy", "included");
+            CsvFormat.WriteRecord(csv, ResultColumns.Groups);
             foreach (var group in summary.Groups.Concat(summary.Diagnostics ?? []))
             {
                 csv.WriteField(group.Group);

@@ -85,7 +85,6 @@ public sealed class PredictionsCsvWriter : IDisposable
 
     private void WriteHeader(int options)
     {
-        CsvFormat.WriteRecord(_csv, ["index", "id", "group", "label", "prediction", "correct",
-            .. Enumerable.Range(0, options).Select(i => FormattableString.Invariant($"score_{i}"))]);
+        CsvFormat.WriteRecord(_csv, ResultColumns.Predictions(options));
     }
 }

@@ -1,7 +1,9 @@
-
 namespace Aro.Core.Results;
 
-/// <summary>The names of the files in a results folder (DESIGN.md §5).</summary>
+/// <summary>
+/// The results folder's layout, declared once: the file names here and each file's columns in
+/// <see cref="ResultColumns"/>. The writers, the readers (report, compare, merge) and the tests all use these.
+/// </summary>
 public static class ResultFiles
 {
     public const string Summary = "summary.csv";
@@ -9,7 +11,38 @@ public static class ResultFiles
     public const string Skipped = "skipped.csv";
     public const string Seeds = "seeds.csv";
 
-    public static string Groups(string subset) => $"{subset}.groups.csv";
+    public static string Groups(string stem) => $"{stem}.groups.csv";
 
-    public static string Predictions(string subset) => $"{subset}.predictions.csv";
+    public static string Predictions(string stem) => $"{stem}.predictions.csv";
+}
+
+/// <summary>The columns of each CSV in a results folder, in file order.</summary>
+public static class ResultColumns
+{
+    /// <summary>summary.csv: one row per subset; <c>groups</c> counts the included groups; <c>skipped</c> came later, so readers accept files without it.</summary>
+    public static IReadOnlyList<string> Summary { get; } = ["subset", "samples", "groups", "micro_accuracy", "macro_accuracy", "skipped"];
+
+    /// <summary>The summary.csv columns every reader requires (older files lack the rest).</summary>
+    public static IReadOnlyList<string> SummaryRequired { get; } = [.. Summary.Take(5)];
+
+    /// <summary><c>&lt;stem&gt;.groups.csv</c>: one row per group, then the subset's diagnostic rows.</summary>
+    public static IReadOnlyList<string> Groups { get; } = ["group", "count", "accuracy", "included"];
+
+    /// <summary><c>&lt;stem&gt;.predictions.csv</c>: these, then <see cref="Score"/> for each option.</summary>
+    public static IReadOnlyList<string> PredictionsLeading { get; } = ["index", "id", "group", "label", "prediction", "correct"];
+
+    /// <summary>seeds.csv: one row per seed, then <c>mean</c> and <c>std</c> rows, per subset.</summary>
+    public static IReadOnlyList<string> Seeds { get; } = ["subset", "seed", "samples", "micro_accuracy", "macro_accuracy"];
+
+    /// <summary>skipped.csv: one row per case left out under <c>--on-error skip</c>.</summary>
+    public static IReadOnlyList<string> Skipped { get; } = ["subset", "index", "id", "group", "reason"];
+
+    /// <summary>The predictions column of option <paramref name="option"/>'s score.</summary>
+    public static string Score(int option) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"score_{option}");
+
+    /// <summary>True for a predictions column holding an option's score.</summary>
+    public static bool IsScore(string column) => column.StartsWith("score_", StringComparison.Ordinal);
+
+    /// <summary>Every predictions column for <paramref name="options"/> options.</summary>
+    public static IReadOnlyList<string> Predictions(int options) => [.. PredictionsLeading, .. Enumerable.Range(0, options).Select(Score)];
 }

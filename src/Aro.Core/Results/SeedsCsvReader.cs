@@ -8,11 +8,9 @@ namespace Aro.Core.Results;
 /// </summary>
 public static class SeedsCsvReader
 {
-    private static readonly string[] Required = ["subset", "seed", "samples", "micro_accuracy", "macro_accuracy"];
-
     public static IReadOnlyList<SeedStatistics> Read(string path)
     {
-        using var csv = CsvInput.Open(path, Required);
+        using var csv = CsvInput.Open(path, ResultColumns.Seeds);
         var order = new List<string>();
         var seeds = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var means = new Dictionary<string, (double Micro, double Macro)>(StringComparer.Ordinal);

@@ -13,7 +13,7 @@ public static class SeedsCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            CsvFormat.WriteRecord(csv, "subset", "seed", "samples", "micro_accuracy", "macro_accuracy");
+            CsvFormat.WriteRecord(csv, ResultColumns.Seeds);
             foreach (var subset in subsets)
             {
                 foreach (var (seed, summary) in subset.Seeds)

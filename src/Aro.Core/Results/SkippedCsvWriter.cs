@@ -9,7 +9,7 @@ public static class SkippedCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            CsvFormat.WriteRecord(csv, "subset", "index", "id", "group", "reason");
+            CsvFormat.WriteRecord(csv, ResultColumns.Skipped);
             foreach (var (subset, skippedCase) in skipped)
             {
                 csv.WriteField(subset);

@@ -3,11 +3,9 @@ namespace Aro.Core.Results;
 /// <summary>Reads <c>summary.csv</c> back; a subset named twice is an error (which row would a gate compare?).</summary>
 public static class SummaryCsvReader
 {
-    private static readonly string[] Required = ["subset", "samples", "groups", "micro_accuracy", "macro_accuracy"];
-
     public static IReadOnlyList<SummaryRow> Read(string path)
     {
-        using var csv = CsvInput.Open(path, Required);
+        using var csv = CsvInput.Open(path, ResultColumns.SummaryRequired);
         var rows = new List<SummaryRow>();
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         while (csv.Read())

@@ -14,7 +14,7 @@ public static class SummaryCsvWriter
         AtomicFile.Write(path, stream =>
         {
             using var csv = CsvFormat.CreateWriter(stream);
-            CsvFormat.WriteRecord(csv, "subset", "samples", "groups", "micro_accuracy", "macro_accuracy", "skipped");
+            CsvFormat.WriteRecord(csv, ResultColumns.Summary);
             foreach (var summary in summaries)
             {
                 csv.WriteField(summary.Subset.Name);

@@ -6,8 +6,6 @@ namespace Aro.Core.Reports.Merging;
 /// <summary>Reads the parts of a shard's results that a merge sums: skipped cases and Order diagnostic counts.</summary>
 internal static class ShardTables
 {
-    private static readonly string[] SkippedColumns = ["subset", "index", "id", "group", "reason"];
-
     public static IEnumerable<SkippedCase> Skipped(string path, string stem)
     {
         if (!File.Exists(path))
@@ -15,7 +13,7 @@ internal static class ShardTables
             yield break;
         }
 
-        using var csv = CsvInput.Open(path, SkippedColumns);
+        using var csv = CsvInput.Open(path, ResultColumns.Skipped);
         while (csv.Read())
         {
             if (csv.Text("subset") == stem)
