@@ -114,7 +114,17 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
             var range = response.Content.Headers.ContentRange;
-            if (range?.From != existing)
+            if (range?.From is null)
+            {
+                // A resume cannot be placed without a valid range; retrying the same server gives the same answer.
+                File.Delete(request.PartPath);
+                var raw = response.Content.Headers.NonValidated.TryGetValues("Content-Range", out var values) ? $"'{values}'" : "none";
+                throw new AroException(
+                    $"download of {request.Label} failed: the server answered 206 Partial Content without a valid Content-Range (it sent {raw}); " +
+                    $"the partial file was deleted, run again to start over ({request.Url})");
+            }
+
+            if (range.From != existing)
             {
                 File.Delete(request.PartPath);
                 throw new TransientDownloadException($"the server sent bytes from {range?.From?.ToString(CultureInfo.InvariantCulture) ?? "an unknown offset"} instead of {existing}; starting over");
@@ -122,12 +132,6 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
 
             offset = existing;
             total = range.Length ?? (response.Content.Headers.ContentLength is { } rest ? existing + rest : null);
-            if (total is { } whole && (whole < existing || (range.To is { } to && to >= whole)))
-            {
-                File.Delete(request.PartPath);
-                throw new AroException(string.Create(CultureInfo.InvariantCulture,
-                    $"download of {request.Label} failed: the server's Content-Range '{range}' is impossible for a resume from byte {existing}; the partial file was deleted, run again to start over ({request.Url})"));
-            }
         }
         else
         {
@@ -152,9 +156,10 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
                 $"download of {request.Label} refused: the server announces {promised} bytes, more than the {bound.Bytes} {bound.Source} ({request.Url})"));
         }
 
+        var sizeAnnounced = total is not null;
         total ??= request.ExpectedSize;
         progress.Report(new DownloadProgress(offset, total));
-        var done = await CopyBodyAsync(response, request, offset, total, bound, progress, cancellationToken).ConfigureAwait(false);
+        var done = await CopyBodyAsync(response, request, offset, total, sizeAnnounced, bound, progress, cancellationToken).ConfigureAwait(false);
         if (total is { } t && done != t)
         {
             throw new TransientDownloadException(
@@ -179,8 +184,9 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         {
             throw new TransientDownloadException($"request failed: {ex.Message}", null, ex);
         }
-        catch (NotSupportedException ex)
+        catch (Exception ex) when (ex is NotSupportedException or UriFormatException)
         {
+            // The URL itself is not http(s): a mirror setting naming file:// or a typo.
             throw new AroException($"cannot download {DownloadEndpoints.NotHttp(message.RequestUri!)}", 2, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -211,7 +217,7 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
             var target = location.IsAbsoluteUri ? location : new Uri(url, location);
             throw new AroException(
                 target.Scheme is "http" or "https"
-                    ? $"download of {request.Label} failed: too many redirects (the last to {target}) from {request.Url}"
+                    ? $"download of {request.Label} failed: {url} redirects to {target}, which aro does not follow (more than 10 redirects, or from https to plain http)"
                     : $"download of {request.Label} failed: {url} redirects to {DownloadEndpoints.NotHttp(target)}",
                 2);
         }
@@ -238,7 +244,7 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
     }
 
     private async Task<long> CopyBodyAsync(
-        HttpResponseMessage response, FileDownloadRequest request, long offset, long? total, (long Bytes, string Source) bound,
+        HttpResponseMessage response, FileDownloadRequest request, long offset, long? total, bool announced, (long Bytes, string Source) bound,
         IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
     {
         var partPath = request.PartPath;
@@ -300,7 +306,7 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
             File.Delete(partPath);
             throw new AroException(string.Create(CultureInfo.InvariantCulture,
                 $"download of {request.Label} stopped: the server sent more than the {bound.Bytes} {bound.Source}" +
-                $"{(total is null ? " (it announced no size)" : "")}; the partial file was deleted ({request.Url})"));
+                $"{(announced ? "" : " (it announced no size)")}; the partial file was deleted ({request.Url})"));
         }
 
         return done;
@@ -310,7 +316,9 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
     {
         try
         {
-            return new FileStream(request.PartPath, offset > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+            // Unbuffered (the copy loop writes 64 KiB at a time): a failed write surfaces where it is handled, not
+            // again from Dispose's flush.
+            return new FileStream(request.PartPath, offset > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 0, useAsync: true);
         }
         catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
         {

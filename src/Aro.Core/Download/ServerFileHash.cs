@@ -54,17 +54,17 @@ public sealed partial record ServerFileHash(string? Sha256, string? GitSha1, lon
                 var code = (int)response.StatusCode;
                 if (code is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
+                    var next = new Uri(current, location);
+                    if (next.Scheme is not ("http" or "https"))
+                    {
+                        throw new AroException($"could not read the file's metadata: {current} redirects to {DownloadEndpoints.NotHttp(next)}", 2);
+                    }
+
                     // A relative redirect stays on the hub (a renamed repository); an absolute one leaves for the CDN,
                     // whose ETag is not the file's hash.
                     if (location.IsAbsoluteUri && !string.Equals(location.Host, current.Host, StringComparison.OrdinalIgnoreCase))
                     {
                         return null;
-                    }
-
-                    var next = new Uri(current, location);
-                    if (next.Scheme is not ("http" or "https"))
-                    {
-                        throw new AroException($"could not read the file's metadata: {current} redirects to {DownloadEndpoints.NotHttp(next)}", 2);
                     }
 
                     current = next;

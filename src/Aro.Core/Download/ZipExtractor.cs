@@ -8,7 +8,7 @@ namespace Aro.Core.Download;
 /// Unpacks a zip safely: every entry is checked before anything is written (no absolute paths, no <c>..</c>, no
 /// links, sizes and every entry's compression ratio within <see cref="ZipLimits"/>), so a bad archive leaves nothing
 /// behind; then each file is written under a temporary name and renamed, counting the bytes really inflated against
-/// the declared size and the total budget. Files already
+/// the declared size (so the declared sizes, checked against the total budget, bound what is written). Files already
 /// present with the entry's size are skipped, so an interrupted extraction resumes.
 /// </summary>
 public static class ZipExtractor
@@ -48,7 +48,7 @@ public static class ZipExtractor
             else
             {
                 CreateFolder(Path.GetDirectoryName(target)!);
-                bytes += await WriteEntryAsync(entry, target, name, limits, limits.MaxTotalBytes - bytes, cancellationToken).ConfigureAwait(false);
+                bytes += await WriteEntryAsync(entry, target, name, limits, cancellationToken).ConfigureAwait(false);
                 extracted++;
             }
 
@@ -125,9 +125,8 @@ public static class ZipExtractor
     /// <param name="target">Where it goes.</param>
     /// <param name="name">The archive's name, for messages.</param>
     /// <param name="limits">The limits.</param>
-    /// <param name="budget">What is left of the total-size budget: inflating beyond it stops, whatever the entry declares.</param>
     /// <param name="cancellationToken">Stops the extraction.</param>
-    private static async Task<long> WriteEntryAsync(ZipArchiveEntry entry, string target, string name, ZipLimits limits, long budget, CancellationToken cancellationToken)
+    private static async Task<long> WriteEntryAsync(ZipArchiveEntry entry, string target, string name, ZipLimits limits, CancellationToken cancellationToken)
     {
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
         try
@@ -146,13 +145,6 @@ public static class ZipExtractor
                     {
                         throw new AroException(
                             $"stopped unpacking {name}: entry '{entry.FullName}' unpacks to more than the {entry.Length} bytes it declares. " +
-                            "Files finished before it are kept; delete the archive and download it again.");
-                    }
-
-                    if (written > budget)
-                    {
-                        throw new AroException(string.Create(CultureInfo.InvariantCulture,
-                            $"stopped unpacking {name} at entry '{entry.FullName}': the archive unpacks to more than the {limits.MaxTotalBytes} bytes allowed in all. ") +
                             "Files finished before it are kept; delete the archive and download it again.");
                     }
 
