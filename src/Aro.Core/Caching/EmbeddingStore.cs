@@ -325,11 +325,11 @@ public sealed class EmbeddingStore : IDisposable
 
         CacheProblem = what;
         var kept = _cache is { Count: > 0 }
-            ? string.Create(CultureInfo.InvariantCulture, $"its {_cache.Count} embeddings are used, but this run's new ones are not added to it")
-            : "this run goes on without it";
+            ? string.Create(CultureInfo.InvariantCulture, $"its {_cache.Count} embeddings are used, but this run's new ones are not added to it: they are kept")
+            : "this run goes on without it, keeping its embeddings";
         _warn(string.Create(CultureInfo.InvariantCulture,
-            $"{what}; {kept}: they are kept in memory (up to {Limits.MemoryEntries} besides the batches in flight) " +
-            $"and in a temporary file in {_spillFolder} (up to {Limits.SpillMaxBytes / (1024 * 1024)} MiB)"));
+            $"{what}; {kept} in memory (up to {Limits.MemoryEntries} besides the batches in flight) " +
+            $"and in a temporary file in {Path.TrimEndingDirectorySeparator(_spillFolder)} (up to {Limits.SpillMaxBytes / (1024 * 1024)} MiB)"));
     }
 
     private void GiveUpSpill(string what)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Aro.Core.IO;
 
 namespace Aro.Core.Data;
 
@@ -33,7 +34,7 @@ public sealed class CasesJsonlReader : ICaseReader
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(_path);
+        using var reader = new StreamReader(RegularFile.OpenRead(_path, "cases file"));
         var fileName = Path.GetFileName(_path);
         var lineNumber = 0;
         var index = 0;
@@ -84,7 +85,7 @@ public sealed class CasesJsonlReader : ICaseReader
 
     private SubsetDefinition DetectSubset()
     {
-        using var reader = new StreamReader(_path);
+        using var reader = new StreamReader(RegularFile.OpenRead(_path, "cases file"));
         while (reader.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
