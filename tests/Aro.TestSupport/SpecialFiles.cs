@@ -20,6 +20,19 @@ public static class SpecialFiles
         return path;
     }
 
+    /// <summary>
+    /// The file type coreutils' <c>stat -L</c> reports ("regular file", "character special file", "fifo"): a reference
+    /// independent of aro's own file-kind code.
+    /// </summary>
+    public static string TypeByCoreutils(string path)
+    {
+        var info = new ProcessStartInfo("stat", ["-L", "--format=%F", path]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var stat = Process.Start(info) ?? throw new InvalidOperationException("could not start stat");
+        var type = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return stat.ExitCode == 0 ? type : "missing";
+    }
+
     /// <summary>A listening Unix domain socket at <paramref name="path"/>; dispose to close it.</summary>
     public static Socket UnixSocket(string path)
     {
