@@ -77,7 +77,7 @@ public sealed class DataPuller(FileDownloader downloader, GoogleDriveResolver dr
             observer.Info(string.Create(CultureInfo.InvariantCulture,
                 $"{subset.Name}: {missing.Count} of {annotations.Images.Count} images missing; fetching {DataSources.VgImagesZip} (about 1 GB, shared by relation and attribution) from Google Drive"));
             var url = await drive.ResolveAsync(DataSources.VgImagesDriveId, DataSources.VgImagesZip, zip, cancellationToken).ConfigureAwait(false);
-            await downloader.DownloadAsync(new FileDownloadRequest(url, zip, DataSources.VgImagesZip) { RejectHtml = true, Validate = NotAZip }, observer, cancellationToken).ConfigureAwait(false);
+            await downloader.DownloadAsync(new FileDownloadRequest(url, zip, DataSources.VgImagesZip) { RejectHtml = true, Validate = NotAZip, MaxSize = DataSources.MaxImageZipBytes }, observer, cancellationToken).ConfigureAwait(false);
         }
 
         var imageFolder = Path.Combine(folder, SubsetAnnotations.VgImageFolder);
@@ -157,7 +157,7 @@ public sealed class DataPuller(FileDownloader downloader, GoogleDriveResolver dr
     }
 
     private static FileDownloadRequest AnnotationRequest(Uri url, string path, string name) =>
-        new(url, path, name) { RejectHtml = true, Validate = NotAJsonList };
+        new(url, path, name) { RejectHtml = true, Validate = NotAJsonList, MaxSize = DataSources.MaxAnnotationBytes };
 
     /// <summary>
     /// The prefix to strip from the archive's names so that they land where the annotations look: none, or the one

@@ -51,6 +51,9 @@ public sealed class ImageFetcher(FileDownloader downloader, DownloadEndpoints en
             {
                 RejectHtml = true,
                 Validate = IsValidJpeg,
+
+                // Larger images are refused when read anyway.
+                MaxSize = Imaging.ImageFiles.MaxBytes,
             };
             try
             {
