@@ -17,6 +17,18 @@ public sealed record HttpReply(int Status, byte[] Body)
     /// </summary>
     public int? DropAfter { get; init; }
 
+    /// <summary>Send no Content-Length: the body ends when the connection closes (HTTP/1.1 close-delimited).</summary>
+    public bool OmitContentLength { get; init; }
+
+    /// <summary>After the body, send it again and again until the client goes away: a server that never stops.</summary>
+    public bool RepeatForever { get; init; }
+
+    /// <summary>Send only this many body bytes, then keep the connection open sending nothing: a stalled server.</summary>
+    public int? StallAfter { get; init; }
+
+    /// <summary>An endless close-delimited body of <paramref name="chunk"/> repeated, with no Content-Length.</summary>
+    public static HttpReply Endless(byte[] chunk) => Bytes(chunk) with { OmitContentLength = true, RepeatForever = true };
+
     public static HttpReply Bytes(byte[] body, string contentType = "application/octet-stream") =>
         new(200, body) { Headers = new Dictionary<string, string> { ["Content-Type"] = contentType } };
 

@@ -91,7 +91,7 @@ public sealed class LocalHttpServer : IDisposable
                     reply = HttpReply.Text(500, ex.ToString());
                 }
 
-                await WriteReplyAsync(stream, request, reply);
+                await WriteReplyAsync(stream, request, reply, _stop.Token);
                 if (reply.DropAfter is not null)
                 {
                     // End the connection before the announced length: the client sees the body end early.
@@ -101,6 +101,10 @@ public sealed class LocalHttpServer : IDisposable
             catch (IOException)
             {
                 // The client went away; nothing to answer.
+            }
+            catch (OperationCanceledException)
+            {
+                // The server stopped while a reply stalled or streamed.
             }
         }
     }
@@ -138,7 +142,7 @@ public sealed class LocalHttpServer : IDisposable
         return new RecordedRequest(first[0], first[1], headers);
     }
 
-    private static async Task WriteReplyAsync(NetworkStream stream, RecordedRequest request, HttpReply reply)
+    private static async Task WriteReplyAsync(NetworkStream stream, RecordedRequest request, HttpReply reply, CancellationToken stop)
     {
         var head = new StringBuilder();
         head.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {reply.Status} {ReasonPhrase(reply.Status)}\r\n");
@@ -147,15 +151,30 @@ public sealed class LocalHttpServer : IDisposable
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         }
 
-        head.Append(CultureInfo.InvariantCulture, $"Content-Length: {reply.Body.Length}\r\nConnection: close\r\n\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
-        if (request.Method != "HEAD")
+        if (!reply.OmitContentLength)
         {
-            var length = Math.Min(reply.DropAfter ?? reply.Body.Length, reply.Body.Length);
-            await stream.WriteAsync(reply.Body.AsMemory(0, length));
+            head.Append(CultureInfo.InvariantCulture, $"Content-Length: {reply.Body.Length}\r\n");
         }
 
-        await stream.FlushAsync();
+        head.Append("Connection: close\r\n\r\n");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stop);
+        if (request.Method != "HEAD")
+        {
+            var length = Math.Min(Math.Min(reply.DropAfter ?? reply.Body.Length, reply.StallAfter ?? reply.Body.Length), reply.Body.Length);
+            await stream.WriteAsync(reply.Body.AsMemory(0, length), stop);
+            while (reply.RepeatForever && reply.Body.Length > 0)
+            {
+                await stream.WriteAsync(reply.Body, stop);
+            }
+
+            if (reply.StallAfter is not null)
+            {
+                await stream.FlushAsync(stop);
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+        }
+
+        await stream.FlushAsync(stop);
     }
 
     private static string ReasonPhrase(int status) => status switch

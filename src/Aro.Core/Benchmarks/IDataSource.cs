@@ -34,6 +34,9 @@ public sealed record DataPullContext(
 {
     private const int NamesShown = 5;
 
+    /// <summary>The most an annotation file may be when no size is pinned (the largest official one, COCO's split, is 8 MB).</summary>
+    public const long MaxAnnotationBytes = 1L << 30;
+
     /// <summary>Fetches <paramref name="url"/> to <paramref name="name"/> in the folder unless it is already there; true when it downloaded.</summary>
     public async Task<bool> FetchFileAsync(string url, string name, Func<string, string?> validate, CancellationToken cancellationToken,
         long? expectedSize = null, string? expectedSha256 = null)
@@ -51,6 +54,7 @@ public sealed record DataPullContext(
             Validate = validate,
             ExpectedSize = expectedSize,
             ExpectedSha256 = expectedSha256,
+            MaxSize = expectedSize is null ? MaxAnnotationBytes : null,
             HashSource = "aro's data sources",
         };
         await Downloader.DownloadAsync(request, Observer, cancellationToken).ConfigureAwait(false);

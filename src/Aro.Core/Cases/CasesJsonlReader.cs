@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Aro.Core.IO;
 
 namespace Aro.Core.Cases;
 
@@ -34,7 +35,7 @@ public sealed class CasesJsonlReader : ICaseReader
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(_path);
+        using var reader = new StreamReader(RegularFile.OpenRead(_path, "cases file"));
         var fileName = Path.GetFileName(_path);
         var lineNumber = 0;
         var index = 0;
@@ -89,7 +90,7 @@ public sealed class CasesJsonlReader : ICaseReader
     /// </summary>
     public static (string? Id, string? Subset) FirstRecord(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(RegularFile.OpenRead(path, "cases file"));
         while (reader.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))

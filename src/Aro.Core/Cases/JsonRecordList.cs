@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Aro.Core.IO;
 
 namespace Aro.Core.Cases;
 
@@ -12,7 +13,7 @@ internal static class JsonRecordList
     public static async IAsyncEnumerable<(JsonElement Record, RecordLocation At)> ReadAsync(
         string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using var stream = RegularFile.OpenRead(path, "annotation file", 1 << 16, FileOptions.Asynchronous);
         var fileName = Path.GetFileName(path);
         var records = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: cancellationToken);
         await using var enumerator = records.GetAsyncEnumerator(cancellationToken);

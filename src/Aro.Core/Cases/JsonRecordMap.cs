@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Aro.Core.IO;
 
 namespace Aro.Core.Cases;
 
@@ -16,7 +17,7 @@ internal static class JsonRecordMap
     {
         var fileName = Path.GetFileName(path);
         JsonDocument document;
-        await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
+        await using (var stream = RegularFile.OpenRead(path, "annotation file", 1 << 16, FileOptions.Asynchronous))
         {
             try
             {

@@ -71,6 +71,56 @@ public sealed record DownloadEndpoints(string? HuggingFace, string? Mirror)
         return fetched;
     }
 
+    /// <summary>True when a request failed because the host name does not resolve (DNS), which retrying will not fix.</summary>
+    public static bool IsNameNotResolved(HttpRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception.HttpRequestError == HttpRequestError.NameResolutionError)
+        {
+            return true;
+        }
+
+        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain or System.Net.Sockets.SocketError.NoData })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The message for a host name that does not resolve: names the host, and how to point aro elsewhere — or,
+    /// when the host is a configured mirror, which setting named it.
+    /// </summary>
+    public string NameNotResolved(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var host = url.Host;
+        var setting = IsUnder(url.AbsoluteUri, HuggingFace)
+            ? $" It is the Hugging Face mirror that {HuggingFaceVariable} or {HuggingFaceHubVariable} sets ({HuggingFace}): check that setting."
+            : IsUnder(url.AbsoluteUri, Mirror)
+                ? $" It is the mirror that {MirrorVariable} sets ({Mirror}): check that setting."
+                : "";
+        return $"cannot reach {host}: the host name does not resolve (DNS lookup failed for {url}); not retried.{setting} " +
+            "Check the network connection. Offline or behind a firewall, point aro at a mirror: " +
+            $"{HuggingFaceVariable} (or {HuggingFaceHubVariable}) replaces {HuggingFaceOrigin}, " +
+            $"and {MirrorVariable} serves every other host as {{mirror}}/{{host}}/{{path}}.";
+    }
+
+    /// <summary>
+    /// Names a URL aro will not fetch because it is not http or https (a redirect to <c>file://</c>), for the end of a
+    /// sentence: "{url}, which is not an http or https URL; ...".
+    /// </summary>
+    public static string NotHttp(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return $"{url}, which is not an http or https URL; aro downloads only over http(s) " +
+            $"(check the URL, and the mirror settings {HuggingFaceVariable} and {MirrorVariable})";
+    }
+
     private static bool IsUnder(string url, string? endpoint) =>
         endpoint is not null && url.StartsWith(endpoint.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase);
 

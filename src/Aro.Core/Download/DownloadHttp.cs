@@ -10,7 +10,10 @@ namespace Aro.Core.Download;
 /// </summary>
 public static class DownloadHttp
 {
-    /// <summary>Follows redirects (Hugging Face sends files from its CDN; Drive from drive.usercontent.google.com).</summary>
+    /// <summary>
+    /// Follows http(s) redirects (Hugging Face sends files from its CDN; Drive from drive.usercontent.google.com), at
+    /// most 10 (see <see cref="HttpOnlyRedirects"/>).
+    /// </summary>
     public static HttpClient Shared { get; } = Create(allowRedirects: true);
 
     /// <summary>
@@ -19,12 +22,14 @@ public static class DownloadHttp
     /// </summary>
     public static HttpClient NoRedirects { get; } = Create(allowRedirects: false);
 
+    private const int MaxRedirects = 10;
+
     private static HttpClient Create(bool allowRedirects)
     {
         var handler = new SocketsHttpHandler
         {
-            AllowAutoRedirect = allowRedirects,
-            MaxAutomaticRedirections = 10,
+            // Redirects are followed by HttpOnlyRedirects, which, unlike this handler, refuses other schemes.
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = TimeSpan.FromSeconds(30),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -33,7 +38,7 @@ public static class DownloadHttp
             UseCookies = true,
             CookieContainer = new CookieContainer(),
         };
-        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(allowRedirects ? new HttpOnlyRedirects(handler, MaxRedirects) : handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("aro", AroVersion.Current));
         return client;
     }

@@ -26,6 +26,13 @@ public sealed record DownloadOptions(
         IdleTimeout: TimeSpan.FromSeconds(60),
         ParallelDownloads: 8);
 
+    /// <summary>
+    /// The most bytes accepted for a file whose size nobody pins (no catalog size, no size from the server's
+    /// metadata), unless the request sets its own (<see cref="FileDownloadRequest.MaxSize"/>): 8 GiB. A server that
+    /// sends more — one that omits Content-Length and streams forever — is cut off there.
+    /// </summary>
+    public long MaxUnpinnedBytes { get; init; } = 8L << 30;
+
     /// <summary>The wait before retry number <paramref name="retry"/> (1-based) of a run without progress.</summary>
     public TimeSpan Backoff(int retry, TimeSpan? serverAsked = null)
     {

@@ -9,6 +9,12 @@ public sealed record FileDownloadRequest(Uri Url, string Destination, string Lab
     /// <summary>The size it must have, when known; a server announcing another size is an error.</summary>
     public long? ExpectedSize { get; init; }
 
+    /// <summary>
+    /// The most bytes accepted when <see cref="ExpectedSize"/> is unknown (an annotation file, an image);
+    /// <see cref="DownloadOptions.MaxUnpinnedBytes"/> when null. With a pinned size, that size is the bound.
+    /// </summary>
+    public long? MaxSize { get; init; }
+
     /// <summary>The SHA-256 (lower-case hex) it must have, when known.</summary>
     public string? ExpectedSha256 { get; init; }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Aro.Core.IO;
 
 namespace Aro.Core.Download;
 
@@ -21,7 +22,16 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.Destination))!);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(request.Destination))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"create the folder {folder} for {request.Label}", path: folder);
+        }
+
         var progress = observer.Started(request.Label, request.ExpectedSize, DownloadUnit.Bytes);
         var retriesWithoutProgress = 0;
         for (var attempt = 1; ; attempt++)
@@ -59,8 +69,9 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
 
     private async Task TransferAsync(FileDownloadRequest request, IDownloadObserver observer, IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
     {
+        var bound = Bound(request);
         var existing = PartLength(request.PartPath);
-        if (request.ExpectedSize is { } expected && existing > expected)
+        if (existing > bound.Bytes)
         {
             // Longer than the file can be: not a prefix of it. Start over.
             File.Delete(request.PartPath);
@@ -90,7 +101,7 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
             throw new TransientDownloadException("the server refused to resume (HTTP 416); starting over");
         }
 
-        CheckStatus(response, request);
+        CheckStatus(response, request, message.RequestUri ?? request.Url);
         if (request.RejectHtml && response.Content.Headers.ContentType?.MediaType is "text/html")
         {
             throw new AroException(
@@ -103,7 +114,17 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
             var range = response.Content.Headers.ContentRange;
-            if (range?.From != existing)
+            if (range?.From is null)
+            {
+                // A resume cannot be placed without a valid range; retrying the same server gives the same answer.
+                File.Delete(request.PartPath);
+                var raw = response.Content.Headers.NonValidated.TryGetValues("Content-Range", out var values) ? $"'{values}'" : "none";
+                throw new AroException(
+                    $"download of {request.Label} failed: the server answered 206 Partial Content without a valid Content-Range (it sent {raw}); " +
+                    $"the partial file was deleted, run again to start over ({request.Url})");
+            }
+
+            if (range.From != existing)
             {
                 File.Delete(request.PartPath);
                 throw new TransientDownloadException($"the server sent bytes from {range?.From?.ToString(CultureInfo.InvariantCulture) ?? "an unknown offset"} instead of {existing}; starting over");
@@ -129,9 +150,16 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
                 $"download of {request.Label} failed: the server sends {announced} bytes, {request.HashSource} says {want} ({request.Url})");
         }
 
+        if (request.ExpectedSize is null && total is { } promised && promised > bound.Bytes)
+        {
+            throw new AroException(string.Create(CultureInfo.InvariantCulture,
+                $"download of {request.Label} refused: the server announces {promised} bytes, more than the {bound.Bytes} {bound.Source} ({request.Url})"));
+        }
+
+        var sizeAnnounced = total is not null;
         total ??= request.ExpectedSize;
         progress.Report(new DownloadProgress(offset, total));
-        var done = await CopyBodyAsync(response, request.PartPath, offset, total, progress, cancellationToken).ConfigureAwait(false);
+        var done = await CopyBodyAsync(response, request, offset, total, sizeAnnounced, bound, progress, cancellationToken).ConfigureAwait(false);
         if (total is { } t && done != t)
         {
             throw new TransientDownloadException(
@@ -147,9 +175,19 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         {
             return await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         }
+        catch (HttpRequestException ex) when (DownloadEndpoints.IsNameNotResolved(ex))
+        {
+            // Not transient: a name that does not resolve now will not in 30 s either (offline, a typo, a firewall).
+            throw new AroException(DownloadEndpoints.FromEnvironment().NameNotResolved(message.RequestUri!), 1, ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new TransientDownloadException($"request failed: {ex.Message}", null, ex);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or UriFormatException)
+        {
+            // The URL itself is not http(s): a mirror setting naming file:// or a typo.
+            throw new AroException($"cannot download {DownloadEndpoints.NotHttp(message.RequestUri!)}", 2, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -158,7 +196,13 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         }
     }
 
-    private static void CheckStatus(HttpResponseMessage response, FileDownloadRequest request)
+    /// <summary>How many bytes the file may have, and who says so (for messages).</summary>
+    private (long Bytes, string Source) Bound(FileDownloadRequest request) =>
+        request.ExpectedSize is { } pinned ? (pinned, $"bytes {request.HashSource} gives as its size")
+        : request.MaxSize is { } cap ? (cap, "bytes aro accepts for such a file")
+        : (options.MaxUnpinnedBytes, "bytes aro accepts for a file whose size is not pinned");
+
+    private static void CheckStatus(HttpResponseMessage response, FileDownloadRequest request, Uri url)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -166,6 +210,18 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         }
 
         var code = (int)response.StatusCode;
+        if (code is >= 300 and < 400 && response.Headers.Location is { } location)
+        {
+            // The client follows http(s) redirects itself; one it hands back points elsewhere (file://, ftp://) or
+            // is one too many.
+            var target = location.IsAbsoluteUri ? location : new Uri(url, location);
+            throw new AroException(
+                target.Scheme is "http" or "https"
+                    ? $"download of {request.Label} failed: {url} redirects to {target}, which aro does not follow (more than 10 redirects, or from https to plain http)"
+                    : $"download of {request.Label} failed: {url} redirects to {DownloadEndpoints.NotHttp(target)}",
+                2);
+        }
+
         var status = $"HTTP {code} {response.ReasonPhrase}".TrimEnd();
         if (code is 408 or 425 or 429 or >= 500)
         {
@@ -188,50 +244,107 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
     }
 
     private async Task<long> CopyBodyAsync(
-        HttpResponseMessage response, string partPath, long offset, long? total, IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
+        HttpResponseMessage response, FileDownloadRequest request, long offset, long? total, bool announced, (long Bytes, string Source) bound,
+        IProgress<DownloadProgress> progress, CancellationToken cancellationToken)
     {
+        var partPath = request.PartPath;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         var done = offset;
+        var overflow = false;
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var file = new FileStream(partPath, offset > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            while (true)
+            await using (var file = OpenPart(request, offset))
             {
-                idle.CancelAfter(options.IdleTimeout);
-                int read;
-                try
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                while (true)
                 {
-                    read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), idle.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or HttpRequestException)
-                {
-                    throw new TransientDownloadException(
-                        string.Create(CultureInfo.InvariantCulture, $"the connection broke after {done}{(total is { } t ? $" of {t}" : "")} bytes"), null, ex);
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TransientDownloadException(
-                        string.Create(CultureInfo.InvariantCulture, $"no data for {options.IdleTimeout.TotalSeconds:0.#}s after {done} bytes"), null, ex);
+                    idle.CancelAfter(options.IdleTimeout);
+                    int read;
+                    try
+                    {
+                        read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), idle.Token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is IOException or HttpRequestException)
+                    {
+                        throw new TransientDownloadException(
+                            string.Create(CultureInfo.InvariantCulture, $"the connection broke after {done}{(total is { } t ? $" of {t}" : "")} bytes"), null, ex);
+                    }
+                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TransientDownloadException(
+                            string.Create(CultureInfo.InvariantCulture, $"no data for {options.IdleTimeout.TotalSeconds:0.#}s after {done} bytes"), null, ex);
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    if (done + read > bound.Bytes)
+                    {
+                        // More than the file can have, announced or not: never write past the bound.
+                        overflow = true;
+                        break;
+                    }
+
+                    await WritePartAsync(file, buffer.AsMemory(0, read), request, done, cancellationToken).ConfigureAwait(false);
+                    done += read;
+                    progress.Report(new DownloadProgress(done, total));
                 }
 
-                if (read == 0)
-                {
-                    break;
-                }
-
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                done += read;
-                progress.Report(new DownloadProgress(done, total));
+                await WritePartAsync(file, ReadOnlyMemory<byte>.Empty, request, done, cancellationToken).ConfigureAwait(false);
             }
-
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return done;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (overflow)
+        {
+            File.Delete(partPath);
+            throw new AroException(string.Create(CultureInfo.InvariantCulture,
+                $"download of {request.Label} stopped: the server sent more than the {bound.Bytes} {bound.Source}" +
+                $"{(announced ? "" : " (it announced no size)")}; the partial file was deleted ({request.Url})"));
+        }
+
+        return done;
+    }
+
+    private static FileStream OpenPart(FileDownloadRequest request, long offset)
+    {
+        try
+        {
+            // Unbuffered (the copy loop writes 64 KiB at a time): a failed write surfaces where it is handled, not
+            // again from Dispose's flush.
+            return new FileStream(request.PartPath, offset > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, 0, useAsync: true);
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"write {request.PartPath} (downloading {request.Label})", path: request.PartPath);
+        }
+    }
+
+    /// <summary>Writes (or, with no bytes, flushes) part of the file; a full or read-only disk is a clean error that keeps what arrived.</summary>
+    private static async Task WritePartAsync(FileStream file, ReadOnlyMemory<byte> bytes, FileDownloadRequest request, long done, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (bytes.IsEmpty)
+            {
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"write {request.PartPath} (downloading {request.Label})",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{FileSystemErrors.Advice(FileSystemErrors.Classify(ex))}; the {done} bytes received so far are kept there and the next run resumes from them"));
         }
     }
 

@@ -52,6 +52,10 @@ public sealed class GoogleDriveResolver(HttpClient http, DownloadEndpoints endpo
         {
             response = await http.GetAsync(start, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         }
+        catch (HttpRequestException ex) when (DownloadEndpoints.IsNameNotResolved(ex))
+        {
+            throw new AroException($"{endpoints.NameNotResolved(start)} {ByHand(fileId, placeAt)}", 1, ex);
+        }
         catch (HttpRequestException ex)
         {
             throw new TransientDownloadException(ex.Message, null, ex);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Aro.Core.IO;
 
 namespace Aro.Core.Download;
 
@@ -50,6 +51,9 @@ public sealed class ImageFetcher(FileDownloader downloader, DownloadEndpoints en
             {
                 RejectHtml = true,
                 Validate = IsValidJpeg,
+
+                // Larger images are refused when read anyway.
+                MaxSize = Imaging.ImageFiles.MaxBytes,
             };
             try
             {
@@ -70,6 +74,12 @@ public sealed class ImageFetcher(FileDownloader downloader, DownloadEndpoints en
     /// <summary>Null when <paramref name="path"/> is a non-empty file starting with a JPEG signature, else what is wrong.</summary>
     public static string? IsValidJpeg(string path)
     {
+        if (RegularFile.KindOf(path) is var kind and not (FileKind.Regular or FileKind.Unknown))
+        {
+            // A FIFO or device where an image belongs would block or never end; fetching replaces it.
+            return kind == FileKind.Missing ? "missing" : $"is {RegularFile.Describe(kind)}, not a regular file";
+        }
+
         var info = new FileInfo(path);
         if (!info.Exists)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aro.Core.IO;
 using Aro.Core.Models;
 using Aro.Core.Perturbations;
 
@@ -54,7 +55,15 @@ public sealed class ModelPuller(FileDownloader downloader, HttpClient metadataHt
 
         using var pullLock = PullLock.Acquire(Path.Combine(root, $".{model.Name}.pull-lock"), $"model '{model.Name}'");
         var staging = StagingFolder(root, model.Name);
-        Directory.CreateDirectory(staging);
+        try
+        {
+            Directory.CreateDirectory(staging);
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"create {staging} to download model '{model.Name}' into", "choose another models folder with ARO_MODELS", staging);
+        }
+
         var files = new List<ModelReceiptFile>();
         foreach (var file in model.Download.Files)
         {
@@ -63,8 +72,16 @@ public sealed class ModelPuller(FileDownloader downloader, HttpClient metadataHt
 
         var receipt = new ModelReceipt(
             model.Name, model.Source, AroVersion.Current, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), files);
-        receipt.Write(staging);
-        Install(staging, folder);
+        try
+        {
+            receipt.Write(staging);
+            Install(staging, folder);
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"install model '{model.Name}' into {folder}",
+                $"{FileSystemErrors.Advice(FileSystemErrors.Classify(ex))}; the verified files stay in {staging} and the next pull installs them without downloading again");
+        }
         return new ModelPullResult(folder, receipt, AlreadyInstalled: false);
     }
 

@@ -1,3 +1,5 @@
+using Aro.Core.IO;
+
 namespace Aro.Core.Download;
 
 /// <summary>
@@ -14,14 +16,19 @@ public sealed class PullLock : IDisposable
     /// <summary>Takes the lock at <paramref name="path"/>, or fails saying another pull holds it.</summary>
     public static PullLock Acquire(string path, string what)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         try
         {
+            Directory.CreateDirectory(folder);
             return new PullLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
         }
-        catch (IOException ex)
+        catch (IOException ex) when (FileSystemErrors.Classify(ex) == FileSystemProblem.InUse)
         {
             throw new AroException($"another aro is already pulling {what} ({path} is locked); wait for it to finish, then run this again.", 1, ex);
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"pull {what}: {folder} cannot be written to", path: path);
         }
     }
 

@@ -35,6 +35,10 @@ public sealed partial record ServerFileHash(string? Sha256, string? GitSha1, lon
             {
                 response = await noRedirects.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             }
+            catch (HttpRequestException ex) when (DownloadEndpoints.IsNameNotResolved(ex))
+            {
+                throw new AroException(DownloadEndpoints.FromEnvironment().NameNotResolved(current), 1, ex);
+            }
             catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw new AroException($"could not read the file's metadata from {current}: {ex.Message}", 1, ex);
@@ -50,6 +54,12 @@ public sealed partial record ServerFileHash(string? Sha256, string? GitSha1, lon
                 var code = (int)response.StatusCode;
                 if (code is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
+                    var next = new Uri(current, location);
+                    if (next.Scheme is not ("http" or "https"))
+                    {
+                        throw new AroException($"could not read the file's metadata: {current} redirects to {DownloadEndpoints.NotHttp(next)}", 2);
+                    }
+
                     // A relative redirect stays on the hub (a renamed repository); an absolute one leaves for the CDN,
                     // whose ETag is not the file's hash.
                     if (location.IsAbsoluteUri && !string.Equals(location.Host, current.Host, StringComparison.OrdinalIgnoreCase))
@@ -57,7 +67,7 @@ public sealed partial record ServerFileHash(string? Sha256, string? GitSha1, lon
                         return null;
                     }
 
-                    current = new Uri(current, location);
+                    current = next;
                     continue;
                 }
 

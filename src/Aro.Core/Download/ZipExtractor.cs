@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.IO.Compression;
+using Aro.Core.IO;
 
 namespace Aro.Core.Download;
 
 /// <summary>
 /// Unpacks a zip safely: every entry is checked before anything is written (no absolute paths, no <c>..</c>, no
-/// links, sizes within <see cref="ZipLimits"/>), so a bad archive leaves nothing behind; then each file is written
-/// under a temporary name and renamed, counting the bytes really inflated against the declared size. Files already
+/// links, sizes and every entry's compression ratio within <see cref="ZipLimits"/>), so a bad archive leaves nothing
+/// behind; then each file is written under a temporary name and renamed, counting the bytes really inflated against
+/// the declared size (so the declared sizes, checked against the total budget, bound what is written). Files already
 /// present with the entry's size are skipped, so an interrupted extraction resumes.
 /// </summary>
 public static class ZipExtractor
 {
     private const int UnixFileTypeMask = 0xF000;
     private const int UnixSymlink = 0xA000;
-    private const long RatioCheckFloor = 1 << 20;
 
     /// <summary>The names of the archive's file entries (not folders), with '/' separators.</summary>
     public static IReadOnlyList<string> FileNames(string zipPath)
@@ -31,7 +32,7 @@ public static class ZipExtractor
         using var archive = Open(zipPath);
         var name = Path.GetFileName(zipPath);
         var plan = Plan(archive, name, destination, prefix, limits);
-        Directory.CreateDirectory(destination);
+        CreateFolder(destination);
         var extracted = 0;
         var present = 0;
         long bytes = 0;
@@ -46,7 +47,7 @@ public static class ZipExtractor
             }
             else
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                CreateFolder(Path.GetDirectoryName(target)!);
                 bytes += await WriteEntryAsync(entry, target, name, limits, cancellationToken).ConfigureAwait(false);
                 extracted++;
             }
@@ -97,7 +98,8 @@ public static class ZipExtractor
                 throw Unsafe(name, string.Create(CultureInfo.InvariantCulture, $"entry '{entryName}' unpacks to {entry.Length} bytes, more than the {limits.MaxEntryBytes} allowed per file"));
             }
 
-            if (entry.Length > RatioCheckFloor && entry.Length > limits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
+            // Every entry, however small: a million 1 MiB entries of zeros is a bomb made of small files.
+            if (entry.Length > limits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
             {
                 throw Unsafe(name, string.Create(CultureInfo.InvariantCulture, $"entry '{entryName}' is compressed {entry.Length / (double)Math.Max(entry.CompressedLength, 1):F0}:1, more than the {limits.MaxCompressionRatio}:1 allowed"));
             }
@@ -119,6 +121,11 @@ public static class ZipExtractor
         return plan;
     }
 
+    /// <param name="entry">The entry.</param>
+    /// <param name="target">Where it goes.</param>
+    /// <param name="name">The archive's name, for messages.</param>
+    /// <param name="limits">The limits.</param>
+    /// <param name="cancellationToken">Stops the extraction.</param>
     private static async Task<long> WriteEntryAsync(ZipArchiveEntry entry, string target, string name, ZipLimits limits, CancellationToken cancellationToken)
     {
         var temp = $"{target}.{Guid.NewGuid():N}.tmp";
@@ -141,7 +148,15 @@ public static class ZipExtractor
                             "Files finished before it are kept; delete the archive and download it again.");
                     }
 
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+                    {
+                        throw FileSystemErrors.ToInputError(ex, $"unpack {name} into {Path.GetDirectoryName(target)}",
+                            $"{FileSystemErrors.Advice(FileSystemErrors.Classify(ex))}; files finished before '{entry.FullName}' are kept and the next run goes on from there");
+                    }
                 }
             }
 
@@ -158,6 +173,18 @@ public static class ZipExtractor
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (FileSystemErrors.IsFileSystemError(ex))
+        {
+            throw FileSystemErrors.ToInputError(ex, $"create the folder {folder}", path: folder);
         }
     }
 

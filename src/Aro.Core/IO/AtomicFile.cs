@@ -5,7 +5,8 @@ namespace Aro.Core.IO;
 /// is renamed over the target. Whoever reads the target sees the old file or the complete new one, never a
 /// half-written one (a test kills a writer with SIGKILL to prove it). Disposing without <see cref="Commit"/> deletes
 /// the temporary file — unless it is a checkpointed partial file (<see cref="OpenPartial"/>), which stays for a
-/// resumed run to continue.
+/// resumed run to continue. The target must be a regular file or absent: a device, FIFO, socket or folder in its
+/// place is refused before anything is written.
 /// </summary>
 public sealed class AtomicFile : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class AtomicFile : IDisposable
     private AtomicFile(string path, string tempPath, long? resumeAt, bool keepOnAbandon)
     {
         Path = System.IO.Path.GetFullPath(path);
+        RefuseSpecialTarget(Path);
         TempPath = tempPath;
         _keepOnAbandon = keepOnAbandon;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
@@ -61,6 +63,22 @@ public sealed class AtomicFile : IDisposable
     /// </summary>
     public static AtomicFile OpenPartial(string path, string partialPath, long? resumeAt) =>
         new(path, System.IO.Path.GetFullPath(partialPath), resumeAt, keepOnAbandon: true);
+
+    /// <summary>
+    /// Only a regular file (or nothing) may be replaced: renaming over <c>/dev/null</c> or <c>/dev/stdout</c> — an
+    /// <c>--out /dev/null</c> run as root — would put a regular file where the device was, for every process on
+    /// the machine; over a folder the rename fails anyway.
+    /// </summary>
+    private static void RefuseSpecialTarget(string path)
+    {
+        var kind = RegularFile.KindOf(path);
+        if (kind is not (FileKind.Missing or FileKind.Regular or FileKind.Unknown))
+        {
+            throw new AroInputException(
+                $"cannot write {path}: it is {RegularFile.Describe(kind)}, not a regular file; aro writes results only as regular files " +
+                "(each written whole under a temporary name, then renamed over the old one), so name a file or a folder to write to instead");
+        }
+    }
 
     /// <summary>Writes a whole file atomically.</summary>
     public static void Write(string path, Action<Stream> write)

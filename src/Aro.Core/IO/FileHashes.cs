@@ -19,7 +19,7 @@ public static class FileHashes
         var key = (info.FullName, info.Length, info.LastWriteTimeUtc);
         return Known.GetOrAdd(key, static k =>
         {
-            using var stream = new FileStream(k.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            using var stream = RegularFile.OpenRead(k.Path, "input file", 1 << 20);
             return SHA256.HashData(stream);
         });
     }

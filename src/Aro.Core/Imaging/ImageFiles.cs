@@ -1,3 +1,5 @@
+using Aro.Core.IO;
+
 namespace Aro.Core.Imaging;
 
 /// <summary>Reads image files, turning I/O failures into <see cref="ImageLoadException"/>s that name the file.</summary>
@@ -10,25 +12,42 @@ public static class ImageFiles
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // Only regular files, also behind symbolic links: a FIFO or /dev/stdin would block the run forever and
+            // /dev/zero never ends. Refused before anything opens them.
+            switch (RegularFile.KindOf(path))
             {
-                throw new ImageLoadException(path, "file not found");
+                case FileKind.Missing:
+                    throw new ImageLoadException(path, "file not found");
+                case FileKind.Regular or FileKind.Unknown:
+                    break;
+                default:
+                    throw new ImageLoadException(path, RegularFile.Problem(path) ?? "is not a regular file");
             }
 
-            if (info.Length > MaxBytes)
+            using var stream = RegularFile.OpenRead(path, "image", 1);
+            var length = stream.Length;
+            if (length > MaxBytes)
             {
-                throw new ImageLoadException(path, $"is {info.Length} bytes, more than the limit of {MaxBytes}");
+                throw new ImageLoadException(path, $"is {length} bytes, more than the limit of {MaxBytes}");
             }
 
-            // Length 0 is an empty file, or a device, pipe or /proc file: reading those may block or never end
-            // (/dev/zero), and none is an image.
-            if (info.Length == 0)
+            if (length == 0)
             {
-                throw new ImageLoadException(path, "is empty or not a regular file");
+                throw new ImageLoadException(path, "is empty");
             }
 
-            return File.ReadAllBytes(path);
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (AroInputException ex)
+        {
+            // RegularFile's refusal of a file that changed kind between the check and the open.
+            throw new ImageLoadException(path, ex.Message, ex);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new ImageLoadException(path, "became shorter while it was read", ex);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Aro.Core.Perturbations;
+using Aro.Core.IO;
 
 namespace Aro.Core.Models;
 
@@ -41,7 +41,7 @@ public sealed partial class ModelCatalog
             throw new AroInputException($"model catalog not found: {path}");
         }
 
-        using var stream = File.OpenRead(path);
+        using var stream = RegularFile.OpenRead(path, "model catalog");
         return Parse(stream, path);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aro.Core.IO;
 using Aro.Core.Imaging;
 using Aro.Core.Perturbations;
 using Aro.Core.Models.Families;
@@ -59,7 +60,7 @@ public static class ModelPackageLoader
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path))
+            var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(RegularFile.Require(path, "model manifest")))
                 ?? throw new AroInputException($"{path}: empty manifest");
             if (manifest.Format != 1)
             {
@@ -165,7 +166,7 @@ public static class ModelPackageLoader
         {
             try
             {
-                using var document = JsonDocument.Parse(File.ReadAllText(path));
+                using var document = JsonDocument.Parse(File.ReadAllText(RegularFile.Require(path, "tokenizer config")));
                 if (document.RootElement.ValueKind == JsonValueKind.Object
                     && document.RootElement.TryGetProperty("model_max_length", out var max)
                     && max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var length) && length is >= 3 and <= 4096)
@@ -184,9 +185,9 @@ public static class ModelPackageLoader
         return fallback;
     }
 
-    private static string RequireFile(string dir, string fileName, string what) =>
+    private static string RequireFile(string dir, string fileName, string what) => RegularFile.Require(
         FirstExisting(dir, fileName, Path.Combine("tokenizer", fileName))
-        ?? throw new AroInputException($"{dir}: {what} is missing: expected {fileName}");
+        ?? throw new AroInputException($"{dir}: {what} is missing: expected {fileName}"), what);
 
     private static ImageTransformSpec ResolveTransform(string dir, ModelFamily family, ManifestImageTransform? manifest, List<string> notes)
     {

@@ -1,3 +1,4 @@
+using Aro.Core.IO;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Aro.Core.Models;
@@ -27,7 +28,7 @@ public static class OnnxSessionFactory
                 cuda = AppendCuda(sessionOptions);
             }
 
-            return new InferenceSession(path, sessionOptions);
+            return new InferenceSession(RegularFile.Require(path, "ONNX graph"), sessionOptions);
         }
         catch (OnnxRuntimeException ex)
         {

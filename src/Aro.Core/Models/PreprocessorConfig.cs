@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aro.Core.IO;
 using Aro.Core.Imaging;
 
 namespace Aro.Core.Models;
@@ -21,7 +22,7 @@ public static class PreprocessorConfig
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path));
+            document = JsonDocument.Parse(File.ReadAllText(RegularFile.Require(path, "preprocessor config")));
         }
         catch (JsonException ex)
         {

@@ -42,7 +42,7 @@ internal sealed class BatchPreparer(
 
     public PreparedBatch Prepare(IReadOnlyList<AroCase> cases, CancellationToken cancellationToken)
     {
-        var batch = new PreparedBatch(cases);
+        var batch = new PreparedBatch(cases) { Hold = store.BeginHold() };
         var jobs = new Dictionary<EmbeddingKey, (AroCase First, byte[]? Bytes)>();
         var captionsThisBatch = new HashSet<EmbeddingKey>();
         for (var i = 0; i < cases.Count; i++)
@@ -62,7 +62,7 @@ internal sealed class BatchPreparer(
                 continue;
             }
 
-            if (!jobs.ContainsKey(imageKey) && NeedsEncoding(imageKey, isImage: true))
+            if (!jobs.ContainsKey(imageKey) && NeedsEncoding(imageKey, isImage: true, batch.Hold))
             {
                 jobs[imageKey] = (aroCase, bytes);
             }
@@ -74,7 +74,7 @@ internal sealed class BatchPreparer(
                 _captionsRequested++;
                 keys[c] = EmbeddingKey.ForCaption(fingerprint, aroCase.Captions[c]);
                 ids[c] = model.Tokenizer.Encode(aroCase.Captions[c]);
-                if (!captionsThisBatch.Contains(keys[c]) && NeedsEncoding(keys[c], isImage: false))
+                if (!captionsThisBatch.Contains(keys[c]) && NeedsEncoding(keys[c], isImage: false, batch.Hold))
                 {
                     captionsThisBatch.Add(keys[c]);
                     batch.CaptionsToEncode.Add((keys[c], ids[c]));
@@ -119,13 +119,16 @@ internal sealed class BatchPreparer(
         }
     }
 
-    private bool NeedsEncoding(EmbeddingKey key, bool isImage)
+    private bool NeedsEncoding(EmbeddingKey key, bool isImage, EmbeddingHold hold)
     {
         if (isImage && ImagesNeedFeatures)
         {
             return true;
         }
 
+        // Held before anything is decided, so neither a stored embedding nor one an earlier batch is encoding can be
+        // evicted before this batch is scored.
+        var stored = store.Hold(key, hold);
         lock (_scheduledLock)
         {
             if (_scheduled.Contains(key))
@@ -134,7 +137,7 @@ internal sealed class BatchPreparer(
             }
         }
 
-        if (!store.Contains(key))
+        if (!stored)
         {
             return true;
         }

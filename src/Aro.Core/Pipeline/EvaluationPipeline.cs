@@ -234,6 +234,7 @@ public sealed class EvaluationPipeline
 
     private void Release(PreparedBatch batch)
     {
+        batch.Hold?.Dispose();
         if (batch.Pixels is { } pixels)
         {
             _pixelPool.Return(pixels);

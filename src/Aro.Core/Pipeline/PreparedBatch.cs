@@ -21,6 +21,9 @@ internal sealed class PreparedBatch
 
     public CaseSlot[] Slots { get; }
 
+    /// <summary>Keeps every embedding this batch reads in the store until the batch is released.</summary>
+    public EmbeddingHold? Hold { get; init; }
+
     /// <summary>Images to encode, in pixel-buffer order.</summary>
     public List<EmbeddingKey> ImagesToEncode { get; } = [];
 

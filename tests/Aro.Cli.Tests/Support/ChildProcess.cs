@@ -7,10 +7,23 @@ public static class ChildProcess
 {
     public static Process Start(string program, IEnumerable<string> args, string? environmentCache = null)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, program))
+        var info = StartInfo(program, args);
+        if (environmentCache is not null)
+        {
+            info.Environment["ARO_CACHE"] = environmentCache;
+        }
+
+        return Start(info);
+    }
+
+    /// <summary>How to start <paramref name="program"/> (a file in the test's output folder, or a path) with its output captured.</summary>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo(Path.IsPathRooted(program) ? program : Path.Combine(AppContext.BaseDirectory, program))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var arg in args)
@@ -18,12 +31,29 @@ public static class ChildProcess
             info.ArgumentList.Add(arg);
         }
 
-        if (environmentCache is not null)
+        return info;
+    }
+
+    public static Process Start(ProcessStartInfo info) =>
+        Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
+
+    /// <summary>Waits for the process to end, reading both outputs all along (so a full pipe never stalls it).</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> FinishAsync(Process process, TimeSpan timeout)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout);
+        try
         {
-            info.Environment["ARO_CACHE"] = environmentCache;
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{process.StartInfo.FileName} did not finish within {timeout}; stderr so far: {(error.IsCompleted ? error.Result : "")}");
         }
 
-        return Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>Sends SIGTERM (Process.Kill would send SIGKILL).</summary>

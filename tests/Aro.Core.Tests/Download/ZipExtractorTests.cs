@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Aro.Core.Download;
+using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;
 
@@ -61,7 +62,8 @@ public sealed class ZipExtractorTests
     public async Task Sizes_beyond_the_limits_are_refused()
     {
         using var temp = new TempDirectory();
-        var zip = Write(temp, TestZip.Create([Entry("a.jpg", new string('x', 5000)), Entry("b.jpg", new string('y', 5000))]));
+        // Incompressible, like JPEGs: these sizes are refused for their size, not their compression ratio.
+        var zip = Write(temp, TestZip.Create([KeyValuePair.Create("a.jpg", FastDownloads.RandomBytes(5000)), KeyValuePair.Create("b.jpg", FastDownloads.RandomBytes(5000))]));
 
         var perFile = await Assert.ThrowsAsync<AroException>(() =>
             ZipExtractor.ExtractAsync(zip, temp.File("out"), "", ZipLimits.Default with { MaxEntryBytes = 4000 }));
@@ -85,6 +87,38 @@ public sealed class ZipExtractorTests
         var error = await Assert.ThrowsAsync<AroException>(() => ZipExtractor.ExtractAsync(zip, temp.File("out"), "", ZipLimits.Default));
 
         Assert.Contains("is compressed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Small_entries_are_ratio_checked_too()
+    {
+        // 64 entries of 1 MiB of zeros: a 70 KB archive that unpacked to 64 MiB when entries up to 1 MiB went unchecked.
+        using var temp = new TempDirectory();
+        var zip = Write(temp, TestZip.Create(Enumerable.Range(0, 64).Select(i => KeyValuePair.Create($"images/{i}.jpg", new byte[1 << 20])), CompressionLevel.SmallestSize));
+        Assert.True(new FileInfo(zip).Length < 200_000);
+
+        var error = await Assert.ThrowsAsync<AroException>(() => ZipExtractor.ExtractAsync(zip, temp.File("out"), "", ZipLimits.Default));
+        var tiny = Write(temp, TestZip.Create([KeyValuePair.Create("small.jpg", new byte[20_000])], CompressionLevel.SmallestSize));
+        var small = await Assert.ThrowsAsync<AroException>(() => ZipExtractor.ExtractAsync(tiny, temp.File("out"), "", ZipLimits.Default));
+
+        Assert.StartsWith("refusing to unpack archive.zip: entry 'images/0.jpg' is compressed ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(":1, more than the 200:1 allowed. Nothing was extracted from it.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("entry 'small.jpg' is compressed", small.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public async Task The_total_budget_is_eight_gib_and_counts_every_entry()
+    {
+        using var temp = new TempDirectory();
+        var zip = Write(temp, TestZip.Create(Enumerable.Range(0, 5).Select(i => KeyValuePair.Create($"{i}.jpg", FastDownloads.RandomBytes(3000)))));
+
+        var error = await Assert.ThrowsAsync<AroException>(() =>
+            ZipExtractor.ExtractAsync(zip, temp.File("out"), "", ZipLimits.Default with { MaxTotalBytes = 14_000 }));
+
+        Assert.Equal(8L << 30, ZipLimits.Default.MaxTotalBytes);
+        Assert.Contains("it unpacks to more than 14000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
     }
 
     [Fact]

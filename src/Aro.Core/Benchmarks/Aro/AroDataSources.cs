@@ -20,6 +20,15 @@ public static class AroDataSources
 
     public const string VgImagesZip = "vgr_vga_images.zip";
 
+    /// <summary>
+    /// The most an annotation file or split may be (nothing pins their sizes): 1 GiB, far more than any of them
+    /// needs; a server sending more is cut off there.
+    /// </summary>
+    public const long MaxAnnotationBytes = 1L << 30;
+
+    /// <summary>The most <see cref="VgImagesZip"/> may be (about 1 GB): 4 GiB.</summary>
+    public const long MaxImageZipBytes = 4L << 30;
+
     public const string CocoSplitUrl = "https://storage.googleapis.com/sfr-vision-language-research/datasets/coco_karpathy_test.json";
 
     public const string FlickrSplitUrl = "https://storage.googleapis.com/sfr-vision-language-research/datasets/flickr30k_test.json";

@@ -22,7 +22,7 @@ public sealed class VgDataSource(string annotationDriveId) : IDataSource
             observer.Info($"{subset.Name}: fetching {annotationFile} from Google Drive into {folder}");
             var url = await context.Drive.ResolveAsync(annotationDriveId, annotationFile, annotationPath, cancellationToken).ConfigureAwait(false);
             await context.Downloader.DownloadAsync(
-                new FileDownloadRequest(url, annotationPath, annotationFile) { RejectHtml = true, Validate = DataPullContext.JsonOf(JsonValueKind.Array) },
+                new FileDownloadRequest(url, annotationPath, annotationFile) { RejectHtml = true, Validate = DataPullContext.JsonOf(JsonValueKind.Array), MaxSize = DataPullContext.MaxAnnotationBytes },
                 observer, cancellationToken).ConfigureAwait(false);
             fetched = true;
         }
@@ -42,7 +42,7 @@ public sealed class VgDataSource(string annotationDriveId) : IDataSource
                 $"{subset.Name}: {missing.Count} of {annotations.Images.Count} images missing; fetching {AroDataSources.VgImagesZip} (about 1 GB, shared by relation and attribution) from Google Drive"));
             var url = await context.Drive.ResolveAsync(AroDataSources.VgImagesDriveId, AroDataSources.VgImagesZip, zip, cancellationToken).ConfigureAwait(false);
             await context.Downloader.DownloadAsync(
-                new FileDownloadRequest(url, zip, AroDataSources.VgImagesZip) { RejectHtml = true, Validate = DataPullContext.NotAZip }, observer, cancellationToken).ConfigureAwait(false);
+                new FileDownloadRequest(url, zip, AroDataSources.VgImagesZip) { RejectHtml = true, Validate = DataPullContext.NotAZip, MaxSize = AroDataSources.MaxImageZipBytes }, observer, cancellationToken).ConfigureAwait(false);
         }
 
         var imageFolder = Path.Combine(folder, VgSubset.ImageFolder);

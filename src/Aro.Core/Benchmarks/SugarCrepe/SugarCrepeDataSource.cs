@@ -22,6 +22,9 @@ public sealed class SugarCrepeDataSource(Func<SugarCrepeSubset, (long? Size, str
 
     public const string ImagesZip = "val2017.zip";
 
+    /// <summary>The most <see cref="ImagesZip"/> may be: COCO publishes no size or hash for it, and it is about 780 MB.</summary>
+    public const long MaxImagesZipBytes = 2L << 30;
+
     /// <summary>The source of the registered subsets, pinned to the official files.</summary>
     public static SugarCrepeDataSource Instance { get; } = new(subset => (subset.Size, subset.Sha256));
 
@@ -46,7 +49,7 @@ public sealed class SugarCrepeDataSource(Func<SugarCrepeSubset, (long? Size, str
             context.Observer.Info(string.Create(CultureInfo.InvariantCulture,
                 $"{subset.Name}: {missing.Count} of {annotations.Images.Count} images missing; fetching {ImagesZip} (COCO val2017, about 780 MB, shared by the seven SugarCrepe subsets)"));
             await context.Downloader.DownloadAsync(
-                new FileDownloadRequest(context.Endpoints.Rewrite(ImagesZipUrl), zip, ImagesZip) { RejectHtml = true, Validate = DataPullContext.NotAZip },
+                new FileDownloadRequest(context.Endpoints.Rewrite(ImagesZipUrl), zip, ImagesZip) { RejectHtml = true, Validate = DataPullContext.NotAZip, MaxSize = MaxImagesZipBytes },
                 context.Observer, cancellationToken).ConfigureAwait(false);
         }
 

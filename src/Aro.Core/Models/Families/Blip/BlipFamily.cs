@@ -1,3 +1,4 @@
+using Aro.Core.IO;
 using Aro.Core.Imaging;
 using Aro.Core.Models.Scoring;
 using Aro.Core.Text;
@@ -48,7 +49,7 @@ public sealed class BlipFamily : ModelFamily
         }
 
         var lines = 0;
-        foreach (var line in File.ReadLines(spec.VocabularyPath))
+        foreach (var line in File.ReadLines(RegularFile.Require(spec.VocabularyPath, "vocabulary")))
         {
             if (line == "[ENC]")
             {
