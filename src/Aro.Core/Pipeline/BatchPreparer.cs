@@ -4,6 +4,7 @@ using Aro.Core.Caching;
 using Aro.Core.Cases;
 using Aro.Core.Imaging;
 using Aro.Core.Models;
+using Aro.Core.Results;
 
 namespace Aro.Core.Pipeline;
 

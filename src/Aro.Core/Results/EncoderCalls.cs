@@ -1,5 +1,5 @@
 
-namespace Aro.Core.Pipeline;
+namespace Aro.Core.Results;
 
 /// <summary>
 /// How much encoding a run asked for and did. "Requested" counts one image per case and one caption per option;
