@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using Aro.Core.IO;
 
 namespace Aro.Core.Download;
@@ -406,3 +406,9 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
             ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
             : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MB");
 }
+
+/// <summary>A file that arrived complete and verified.</summary>
+/// <param name="Path">Where it is.</param>
+/// <param name="Size">Its size in bytes.</param>
+/// <param name="Sha256">Its SHA-256, lower-case hex.</param>
+public sealed record DownloadedFile(string Path, long Size, string Sha256);

@@ -100,3 +100,13 @@ public sealed class ImageFetcher(FileDownloader downloader, DownloadEndpoints en
         return head is [0xFF, 0xD8, 0xFF] ? null : "not a JPEG (no JPEG signature at the start)";
     }
 }
+
+/// <summary>An image that could not be fetched, and why.</summary>
+public sealed record ImageFetchFailure(string Image, string Reason);
+
+/// <summary>What a run of <see cref="ImageFetcher"/> did.</summary>
+/// <param name="Total">Images asked for.</param>
+/// <param name="AlreadyPresent">Images already there and valid (nothing fetched).</param>
+/// <param name="Downloaded">Images fetched now.</param>
+/// <param name="Failures">Images that could not be fetched; the others are kept.</param>
+public sealed record ImageFetchResult(int Total, int AlreadyPresent, int Downloaded, IReadOnlyList<ImageFetchFailure> Failures);

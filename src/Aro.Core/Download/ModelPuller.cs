@@ -164,3 +164,14 @@ public sealed class ModelPuller(FileDownloader downloader, HttpClient metadataHt
         Directory.Delete(old, recursive: true);
     }
 }
+
+/// <summary>How <c>aro models pull</c> behaves.</summary>
+/// <param name="Force">Download again and replace an installed (or foreign, incomplete) model folder.</param>
+/// <param name="AllowUnverified">Install a file for which neither the catalog nor the server gives a hash (its sha256 is still recorded).</param>
+public sealed record ModelPullOptions(bool Force = false, bool AllowUnverified = false);
+
+/// <summary>A model installed by <c>aro models pull</c>.</summary>
+/// <param name="Folder">Its folder.</param>
+/// <param name="Receipt">What was installed (null when it was already installed and nothing was fetched).</param>
+/// <param name="AlreadyInstalled">True when the folder was complete and nothing was downloaded.</param>
+public sealed record ModelPullResult(string Folder, ModelReceipt? Receipt, bool AlreadyInstalled);

@@ -193,3 +193,10 @@ public static class ZipExtractor
     private static AroException Unsafe(string name, string why) =>
         new($"refusing to unpack {name}: {why}. Nothing was extracted from it.");
 }
+
+/// <summary>What an extraction did.</summary>
+/// <param name="Extracted">Files written.</param>
+/// <param name="AlreadyPresent">Files skipped because a file of the same size was already there (an earlier, interrupted run).</param>
+/// <param name="Skipped">Entries outside the requested prefix, and folders.</param>
+/// <param name="Bytes">Bytes written.</param>
+public sealed record ZipExtraction(int Extracted, int AlreadyPresent, int Skipped, long Bytes);

@@ -12,3 +12,6 @@ public interface ITextEncoder : IDisposable
     /// <summary>Encodes captions given as token ids (special tokens included, unpadded).</summary>
     IReadOnlyList<float[]> Encode(IReadOnlyList<int[]> tokenIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One encoded caption: its ids (for cross-encoders such as BLIP's ITM head) and its normalised embedding.</summary>
+public sealed record TextEncoding(int[] TokenIds, float[] Embedding);

@@ -11,3 +11,10 @@ public sealed record RuntimeOptions(ExecutionDevice Device = ExecutionDevice.Cpu
 {
     public static RuntimeOptions Default { get; } = new();
 }
+
+/// <summary>Where ONNX Runtime runs the graphs (<c>--device</c>).</summary>
+public enum ExecutionDevice
+{
+    Cpu,
+    Cuda,
+}

@@ -259,3 +259,9 @@ internal sealed class BatchPreparer(
         map[key] = value;
     }
 }
+
+/// <summary>What makes two cases' images the same encoder input: the file and the crop box.</summary>
+public readonly record struct ImageKey(string Path, CropBox? Crop)
+{
+    public static ImageKey Of(AroCase aroCase) => new(aroCase.ImagePath, aroCase.Crop);
+}

@@ -4,8 +4,8 @@ using Aro.Core.Benchmarks;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
 using Aro.Core.Metrics;
-using Aro.Core.Models;
 using Aro.Core.Models.Scoring;
+using Aro.Core.Models;
 using Aro.Core.Results;
 
 namespace Aro.Core.Pipeline;
@@ -242,3 +242,6 @@ public sealed class EvaluationPipeline
         }
     }
 }
+
+/// <summary>Progress of a subset: cases finished out of the total (null while unknown).</summary>
+public readonly record struct EvaluationProgress(string Subset, int Done, int? Total);

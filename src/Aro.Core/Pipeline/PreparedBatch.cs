@@ -41,3 +41,9 @@ internal sealed class PreparedBatch
     /// <summary>The scoring view of each distinct caption (ids and embedding), built once per batch.</summary>
     public Dictionary<EmbeddingKey, TextEncoding> Texts { get; } = [];
 }
+
+/// <summary>Where one prepared case gets its inputs from, or why it cannot be scored.</summary>
+internal readonly record struct CaseSlot(EmbeddingKey Image, EmbeddingKey[] Captions, int[][] CaptionIds, string? Failure)
+{
+    public static CaseSlot Failed(string reason) => new(default, [], [], reason);
+}

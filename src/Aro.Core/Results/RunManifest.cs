@@ -1,4 +1,6 @@
 using Aro.Core.Cases;
+using Aro.Core.Metrics;
+using Aro.Core.Perturbations;
 using Aro.Core.Pipeline;
 
 namespace Aro.Core.Results;
@@ -24,3 +26,15 @@ public sealed record RunManifest(
     EncoderCalls EncoderCalls,
     string StartedUtc,
     double ElapsedSeconds);
+
+/// <summary>The model part of run.json.</summary>
+public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, IReadOnlyList<HashedFile> Files);
+
+/// <summary>One evaluated subset in run.json.</summary>
+public sealed record RunSubset(string Name, int? Seed, string ResultStem, int Samples, int Skipped, double MetricOfRecord, IReadOnlyList<HashedFile> Files);
+
+/// <summary>A file named in run.json with its SHA-256.</summary>
+public sealed record HashedFile(string Path, string Sha256)
+{
+    public static HashedFile Of(string path) => new(System.IO.Path.GetFullPath(path), IO.FileHashes.Sha256(path));
+}

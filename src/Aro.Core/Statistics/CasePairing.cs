@@ -77,3 +77,22 @@ public static class CasePairing
     private static AroInputException Duplicate(string run, string id) =>
         new($"{run}: case id '{id}' appears more than once; cases pair by id, so each id must be unique within a run");
 }
+
+/// <summary>One case of one run, as a paired comparison needs it: its id, its group and whether the run got it right.</summary>
+/// <param name="Id">The case id (predictions.csv's <c>id</c>); cases of two runs pair by it.</param>
+/// <param name="Group">The case's group (predictions.csv's <c>group</c>).</param>
+/// <param name="Correct">Whether the prediction was the label.</param>
+public readonly record struct CaseOutcome(string Id, string Group, bool Correct);
+
+/// <summary>Two runs' cases paired by id: the paired 2 x 2 table per group, and the cases that found no partner.</summary>
+/// <param name="Groups">Every group with paired cases, ordinal by key.</param>
+/// <param name="OnlyInBaseline">Cases whose id the candidate lacks (left out of every paired statistic).</param>
+/// <param name="OnlyInCandidate">Cases whose id the baseline lacks.</param>
+public sealed record PairedCases(IReadOnlyList<PairedGroupTally> Groups, int OnlyInBaseline, int OnlyInCandidate)
+{
+    /// <summary>Cases present in both runs.</summary>
+    public int Paired => Groups.Sum(g => g.Count);
+
+    /// <summary>Whether every case of each run found its partner: the runs scored the same cases.</summary>
+    public bool Complete => OnlyInBaseline == 0 && OnlyInCandidate == 0;
+}

@@ -1,3 +1,4 @@
+using Aro.Core.Models;
 
 namespace Aro.Core.Models.Scoring;
 
@@ -10,3 +11,6 @@ public interface IOptionScorer
     /// <summary>The scores of each request's options, in order.</summary>
     IReadOnlyList<double[]> Score(IReadOnlyList<ScoringRequest> requests, CancellationToken cancellationToken = default);
 }
+
+/// <summary>One case ready to score: its encoded image and its encoded options, in option order.</summary>
+public sealed record ScoringRequest(ImageEncoding Image, IReadOnlyList<TextEncoding> Options);

@@ -1,4 +1,3 @@
-
 namespace Aro.Core.Reports.Comparison;
 
 /// <summary>Everything <c>aro compare</c> found.</summary>
@@ -21,3 +20,23 @@ public sealed record ComparisonResult(
 
     public bool Passed => Drops == 0;
 }
+
+/// <summary>One subset's metric of record in the baseline and the candidate.</summary>
+/// <param name="Subset">The subset.</param>
+/// <param name="Metric">The metric compared: <c>macro</c> or <c>p@1</c>.</param>
+/// <param name="Baseline">The baseline's value; null when the subset was added.</param>
+/// <param name="Candidate">The candidate's value; null when the subset was removed.</param>
+/// <param name="Delta">Candidate minus baseline, rounded to the CSVs' 7 decimals; null unless in both.</param>
+/// <param name="Status">The verdict.</param>
+public sealed record SubsetDelta(string Subset, string Metric, double? Baseline, double? Candidate, double? Delta, DeltaStatus Status);
+
+/// <summary>One included group's accuracy in the baseline and the candidate.</summary>
+/// <param name="Subset">The subset.</param>
+/// <param name="Group">The group (relation, attribute pair).</param>
+/// <param name="BaselineCount">Cases in the baseline's group.</param>
+/// <param name="CandidateCount">Cases in the candidate's group.</param>
+/// <param name="Baseline">The baseline's accuracy.</param>
+/// <param name="Candidate">The candidate's accuracy.</param>
+/// <param name="Delta">Candidate minus baseline, rounded to 7 decimals.</param>
+/// <param name="Status">Ok or Drop.</param>
+public sealed record GroupDelta(string Subset, string Group, int BaselineCount, int CandidateCount, double Baseline, double Candidate, double Delta, DeltaStatus Status);

@@ -198,3 +198,56 @@ public static class JUnitReport
         return clean?.ToString() ?? text;
     }
 }
+
+/// <summary>What a JUnit test case reports: CI systems count failures, errors and skips separately.</summary>
+public enum JUnitOutcome
+{
+    /// <summary>The check held.</summary>
+    Passed,
+
+    /// <summary>The check did not hold (a drop beyond the threshold): <c>&lt;failure&gt;</c>.</summary>
+    Failed,
+
+    /// <summary>The check could not be made (for example a subset only one run has): <c>&lt;skipped&gt;</c>.</summary>
+    Skipped,
+
+    /// <summary>The check broke (unreadable input): <c>&lt;error&gt;</c>.</summary>
+    Error,
+}
+
+/// <summary>One <c>&lt;testcase&gt;</c>: for <c>aro compare --junit</c>, a subset or a gated group.</summary>
+/// <param name="Name">What was checked, e.g. the subset (<c>relation</c>) or <c>relation / on</c> for a group.</param>
+/// <param name="ClassName">What CI systems group cases by, e.g. <c>aro.compare.relation</c>.</param>
+/// <param name="Outcome">Passed, failed, skipped or error.</param>
+/// <param name="Message">One line with the numbers (the failure's, skip's or error's <c>message</c>); for a passed
+/// case it goes to <c>&lt;system-out&gt;</c>.</param>
+/// <param name="Details">More lines (the failure's or error's body, or <c>&lt;system-out&gt;</c>).</param>
+/// <param name="TimeSeconds">Seconds the check took.</param>
+public sealed record JUnitTestCase(
+    string Name,
+    string ClassName,
+    JUnitOutcome Outcome,
+    string? Message = null,
+    string? Details = null,
+    double TimeSeconds = 0);
+
+/// <summary>One <c>&lt;testsuite&gt;</c>: for <c>aro compare --junit</c>, one comparison of a candidate with a baseline.</summary>
+/// <param name="Name">The suite's name, e.g. <c>aro compare results/main results/pr</c>.</param>
+/// <param name="Cases">Its test cases, in the order to write them.</param>
+/// <param name="Timestamp">When it ran; written in UTC without a zone (<c>2025-01-31T12:00:00</c>), the form the
+/// strictest readers take. Null leaves it out (the file then depends only on the results compared).</param>
+/// <param name="TimeSeconds">Seconds the suite took.</param>
+/// <param name="Properties">Name/value pairs written as <c>&lt;properties&gt;</c> (thresholds, paths).</param>
+public sealed record JUnitTestSuite(
+    string Name,
+    IReadOnlyList<JUnitTestCase> Cases,
+    DateTimeOffset? Timestamp = null,
+    double TimeSeconds = 0,
+    IReadOnlyList<KeyValuePair<string, string>>? Properties = null)
+{
+    public int Failures => Cases.Count(c => c.Outcome == JUnitOutcome.Failed);
+
+    public int Errors => Cases.Count(c => c.Outcome == JUnitOutcome.Error);
+
+    public int Skipped => Cases.Count(c => c.Outcome == JUnitOutcome.Skipped);
+}

@@ -14,3 +14,12 @@ internal sealed record BarChart(
     IReadOnlyList<ChartRow> Rows,
     double? Reference,
     string ReferenceLabel);
+
+/// <summary>One bar: a value between 0 and 1, the number of cases behind it, and whether its group counts toward the metric.</summary>
+internal sealed record ChartBar(double Value, int Count, bool Included = true);
+
+/// <summary>One category of a grouped bar chart (a relation, an attribute pair, a perturbation): one bar per series, null where a series has none.</summary>
+internal sealed record ChartRow(string Label, IReadOnlyList<ChartBar?> Bars);
+
+/// <summary>One series of a bar chart (a model): its legend label and bar colour.</summary>
+internal sealed record ChartSeries(string Label, string Color);

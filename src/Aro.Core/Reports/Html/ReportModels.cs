@@ -35,3 +35,6 @@ internal static class ReportModels
         return [.. folders.Select((f, i) => new ReportModel(labels[i], Palette[i % Palette.Length], f))];
     }
 }
+
+/// <summary>One results folder in the report: its unique label and the colour of its bars.</summary>
+public sealed record ReportModel(string Label, string Color, ResultsFolder Folder);
