@@ -14,8 +14,8 @@ public static class GoldenFolder
 {
     public const string UpdateVariable = "ARO_UPDATE_GOLDEN";
 
-    /// <summary>Keys of run.json that differ from run to run by design (time, not content).</summary>
-    private static readonly string[] VolatileKeys = ["started_utc", "elapsed_seconds"];
+    /// <summary>Keys of run.json that differ from run to run by design (the clock, and the commit aro was built from).</summary>
+    private static readonly string[] VolatileKeys = ["started_utc", "elapsed_seconds", "commit"];
 
     public static string PathOf(string name) => RepoPaths.InRepo("tests", "golden", name);
 

@@ -118,6 +118,11 @@ internal sealed class EvalCommand : ICliCommand
         Description = "Continue an interrupted run from the checkpoints in its results folder (same model, data and settings).",
     };
 
+    private readonly Option<bool> _force = new("--force")
+    {
+        Description = "The results folder holds another run's results (another model or other settings): replace them instead of refusing.",
+    };
+
     private readonly Option<bool> _pull = new("--pull")
     {
         Description = "Download a missing catalog model (aro models pull) and missing or incomplete subset data (aro data pull) first. Without it nothing is downloaded.",
@@ -139,7 +144,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _resume, _pull,
+            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _resume, _force, _pull,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -263,7 +268,9 @@ internal sealed class EvalCommand : ICliCommand
             parse.GetValue(_allowSkips),
             parse.GetValue(_shard) is { } shard ? Shard.Parse(shard) : null,
             parse.GetValue(_resume),
-            paths);
+            paths,
+            parse.GetValue(_force),
+            ["aro", .. parse.Tokens.Select(t => t.Value)]);
         var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
         var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
         SummaryTable.Write(_console, outcome);

@@ -17,7 +17,7 @@ internal sealed class ConsoleDownloadObserver(CliConsole console) : IDownloadObs
 
     /// <summary>Runs <paramref name="run"/> inside a live progress display when on a terminal.</summary>
     public Task<T> RunAsync<T>(Func<IDownloadObserver, Task<T>> run) =>
-        LiveProgress.RunAsync(console, [new TransferredColumn(), new TransferRateColumn()], async context =>
+        LiveProgress.RunAsync(console, [new TransferredColumn(), new TransferRateColumn(), new RemainingTimeColumn()], async context =>
         {
             _progress = context;
             try

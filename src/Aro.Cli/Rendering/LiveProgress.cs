@@ -19,7 +19,7 @@ internal static class LiveProgress
         return await console.Status.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns([new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), .. columns, new RemainingTimeColumn(), new SpinnerColumn()])
+            .Columns([new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), .. columns, new SpinnerColumn()])
             .StartAsync(run)
             .ConfigureAwait(false);
     }

@@ -16,17 +16,19 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("groups").RightAligned())
             .AddColumn(new TableColumn("micro acc").RightAligned())
             .AddColumn(new TableColumn("macro acc").RightAligned())
-            .AddColumn(new TableColumn("reported").RightAligned());
+            .AddColumn(new TableColumn("reported").RightAligned())
+            .AddColumn(new TableColumn("95% interval / seeds").RightAligned());
         foreach (var summary in outcome.Summaries)
         {
             var record = summary.Subset.Metric.Name;
             table.AddRow(
-                Markup.Escape(summary.Subset.Name),
+                Markup.Escape(summary.Subset.Name + (summary.Partial is null ? "" : " *")),
                 Format(summary.Samples),
                 Format(summary.IncludedGroups) + "/" + Format(summary.Groups.Count),
                 summary.MicroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
                 summary.MacroAccuracy.ToString("F4", CultureInfo.InvariantCulture),
-                $"{record} {summary.MetricOfRecord.ToString("F4", CultureInfo.InvariantCulture)}");
+                $"{record} {summary.MetricOfRecord.ToString("F4", CultureInfo.InvariantCulture)}",
+                Markup.Escape(SummaryText.Spread(summary)));
         }
 
         // The averages a benchmark's paper reports over several subsets (SugarCrepe's replace, swap, add), where every
@@ -47,11 +49,22 @@ internal static class SummaryTable
                     "",
                     "",
                     "",
-                    $"{members[0]!.Subset.Metric.Name} {value.ToString("F4", CultureInfo.InvariantCulture)}");
+                    $"{members[0]!.Subset.Metric.Name} {value.ToString("F4", CultureInfo.InvariantCulture)}",
+                    "");
             }
         }
 
         console.Results.Write(table);
+        var partial = outcome.Summaries.Where(s => s.Partial is not null).ToList();
+        if (partial.Count > 0)
+        {
+            console.Out.WriteLine("* partial: these numbers do not stand for the whole official subset, so they are not comparable with published ones:");
+            foreach (var summary in partial)
+            {
+                console.Out.WriteLine($"  {summary.Subset.Name}: {summary.Partial}");
+            }
+        }
+
         var calls = outcome.Manifest.EncoderCalls;
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"encoder calls: images {calls.ImagesEncoded} of {calls.ImagesRequested} ({calls.ImagesSaved} saved, {calls.ImagesFromCache} from cache), captions {calls.CaptionsEncoded} of {calls.CaptionsRequested} ({calls.CaptionsSaved} saved, {calls.CaptionsFromCache} from cache)"));

@@ -4,6 +4,7 @@ using Aro.Core.Benchmarks;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
 using Aro.Core.Checkpoints;
+using Aro.Core.IO;
 using Aro.Core.Metrics;
 using Aro.Core.Models;
 using Aro.Core.Models.Scoring;
@@ -26,15 +27,28 @@ public static class EvalJob
         var paths = request.EffectivePaths;
         var selection = SubsetSelection.Parse(request.Subset);
         var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model, paths.ModelsRoot));
-        return RunAsync(request, selection, runtime => LoadedModel.Load(package, runtime, request.Scoring), observer, cancellationToken);
+        request = request with { Out = request.Out ?? DefaultOut(package.Name) };
+        var fingerprint = ModelFingerprint.Compute(package);
+        var identity = new ModelIdentity(package.Name, fingerprint, request.Scoring ?? package.Scoring);
+        return RunAsync(request, selection, runtime => LoadedModel.Load(package, runtime, request.Scoring, fingerprint), observer, identity, cancellationToken);
     }
 
     /// <summary>
     /// Evaluates the request with the model <paramref name="load"/> gives for the fitted runtime options: the seam
     /// through which tests run the whole job on in-memory encoders.
     /// </summary>
-    public static async Task<EvalOutcome> RunAsync(
-        EvalRequest request, SubsetSelection selection, Func<RuntimeOptions, IEvaluationModel> load, IEvalObserver observer, CancellationToken cancellationToken = default)
+    public static Task<EvalOutcome> RunAsync(
+        EvalRequest request, SubsetSelection selection, Func<RuntimeOptions, IEvaluationModel> load, IEvalObserver observer, CancellationToken cancellationToken = default) =>
+        RunAsync(request, selection, load, observer, null, cancellationToken);
+
+    /// <param name="request">What to evaluate.</param>
+    /// <param name="selection">The parsed subsets.</param>
+    /// <param name="load">Loads the model for the fitted runtime options.</param>
+    /// <param name="observer">Progress and messages.</param>
+    /// <param name="known">The model's identity when it is known before loading (the package's), so the results folder is checked first.</param>
+    /// <param name="cancellationToken">Stops the run; checkpoints let it resume.</param>
+    private static async Task<EvalOutcome> RunAsync(EvalRequest request, SubsetSelection selection, Func<RuntimeOptions, IEvaluationModel> load,
+        IEvalObserver observer, ModelIdentity? known, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -47,8 +61,13 @@ public static class EvalJob
         var runs = selection.Plan(request.Data, paths.DataRoot, request.EffectiveSeeds);
         var (settings, runtime) = request.Settings.Fit(request.Runtime);
         request = request with { Settings = settings, Runtime = runtime };
-        using var model = load(runtime);
-        var outDir = Path.GetFullPath(request.Out ?? Path.Combine("results", model.Description.Name));
+        IEvaluationModel? loaded = known is null ? load(runtime) : null;
+        using var owned = loaded;
+        var modelIdentity = known ?? new ModelIdentity(loaded!.Description.Name, loaded.Fingerprint, loaded.Scoring);
+        var outDir = Path.GetFullPath(request.Out ?? DefaultOut(modelIdentity.Name));
+        using var folderLock = FolderLock.Acquire(outDir, "aro eval results", observer.Warn);
+        var identity = new RunIdentity(modelIdentity.Name, Convert.ToHexStringLower(modelIdentity.Fingerprint), ScoringModes.Name(modelIdentity.Scoring),
+            request.EffectiveSeeds, request.Settings.Limit, request.Shard?.ToString(), request.Settings.OnError.ToString().ToLowerInvariant());
         var checkpoints = new CheckpointFolder(outDir);
         if (!request.Resume)
         {
@@ -59,6 +78,14 @@ public static class EvalJob
             observer.Warn($"--resume: no interrupted run in {outDir}; starting from the beginning");
         }
 
+        var plan = ResultsFolderPlan.Decide(outDir, identity, [.. runs.Select(r => r.FileStem)], request.Force);
+        if (plan.Kept.Count > 0)
+        {
+            observer.Note($"{outDir} holds an earlier run of the same model and settings; keeping its {string.Join(", ", plan.Kept.Select(k => k.ResultStem).Distinct())} beside this run's subsets");
+        }
+
+        using var late = loaded is null ? load(runtime) : null;
+        var model = loaded ?? late!;
         observer.ModelLoaded(model);
         var fingerprint = model.Fingerprint;
         using var store = EmbeddingStores.Open(fingerprint, request.Cache ?? paths.CacheRoot, request.NoCache, observer.Warn);
@@ -72,23 +99,29 @@ public static class EvalJob
             var stem = run.FileStem;
             var key = RunKey.Compute(fingerprint, model.Scoring, run.Subset.Name, reader.SourceFiles, run.Seed,
                 request.Settings.Limit, request.Shard, request.Settings.OnError);
-            var context = new SubsetRunContext(run.Subset, reader, stem, key, outDir, checkpoints);
+            var context = new SubsetRunContext(run, reader, stem, key, outDir, checkpoints);
             var summary = await RunSubsetAsync(context, pipeline, request, observer, cancellationToken).ConfigureAwait(false);
             results.Add((run, summary));
             skipped.AddRange(summary.SkippedCases.Select(s => (stem, s)));
             subsets.Add(new RunSubset(run.Subset.Name, run.Seed, stem, summary.Samples, summary.Skipped, summary.MetricOfRecord,
-                [.. reader.SourceFiles.Select(HashedFile.Of)]));
+                [.. reader.SourceFiles.Select(HashedFile.Of)], summary.Partial));
         }
 
         var (summaries, seedSummaries) = RunResults.Build([.. results.Select(r => (r.Run.Seed, r.Run.SeedCount, r.Summary))]);
-        ResultFolderWriter.WriteRunFiles(outDir, summaries, seedSummaries, skipped);
-
         var description = model.Description;
+        var keptNames = plan.Kept.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        var keptStems = plan.Kept.Select(k => k.ResultStem).ToHashSet(StringComparer.Ordinal);
+        ResultFolderWriter.WriteRunFiles(outDir, plan.MergeSummary([.. summaries.Select(s => s.ToRow(description.Name))]), seedSummaries, skipped,
+            KeptRows(outDir, ResultFiles.Seeds, ResultColumns.SeedsRequired, "subset", keptNames),
+            KeptRows(outDir, ResultFiles.Skipped, ResultColumns.Skipped, "subset", keptStems));
+
         var manifest = new RunManifest(
             AroVersion.Current,
-            new RunModel(description.Name, description.Directory, description.Layout, description.Family,
-                ScoringModes.Name(model.Scoring), [.. description.Files.Select(HashedFile.Of)]),
-            subsets,
+            AroVersion.Commit,
+            request.CommandLine,
+            new RunModel(description.Name, RecordedPath.Of(description.Directory), description.Layout, description.Family,
+                ScoringModes.Name(model.Scoring), identity.Fingerprint, [.. description.Files.Select(HashedFile.Of)]),
+            [.. plan.Kept.Select(k => k with { FromEarlierRun = k.FromEarlierRun ?? plan.Earlier!.StartedUtc }), .. subsets],
             request.EffectiveSeeds,
             request.Settings.Limit,
             request.Shard?.ToString(),
@@ -107,6 +140,16 @@ public static class EvalJob
         return new EvalOutcome(summaries, outDir, manifest, seedSummaries);
     }
 
+    /// <summary>The default results folder of a model: <c>results/&lt;name&gt;</c>, the name made safe as one folder name.</summary>
+    public static string DefaultOut(string modelName) => Path.Combine("results", SafeFolderName.Of(modelName));
+
+    /// <summary>The rows of an earlier run's <paramref name="file"/> whose <paramref name="column"/> is one of <paramref name="kept"/>.</summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> KeptRows(string outDir, string file, IReadOnlyList<string> required, string column, HashSet<string> kept)
+    {
+        var path = Path.Combine(outDir, file);
+        return kept.Count == 0 || !File.Exists(path) ? [] : [.. CsvInput.ReadAll(path, required).Where(r => kept.Contains(r[column]))];
+    }
+
     private static async Task<SubsetSummary> RunSubsetAsync(
         SubsetRunContext context,
         EvaluationPipeline pipeline,
@@ -114,7 +157,8 @@ public static class EvalJob
         IEvalObserver observer,
         CancellationToken cancellationToken)
     {
-        var (subset, reader, stem, key, outDir, checkpoints) = context;
+        var (run, reader, stem, key, outDir, checkpoints) = context;
+        var subset = run.Subset;
         var state = request.Resume ? checkpoints.Load(stem) : null;
         if (state is not null && state.RunKey != key)
         {
@@ -125,8 +169,8 @@ public static class EvalJob
         var finalPredictions = Path.Combine(outDir, ResultFiles.Predictions(stem));
         if (state is { Complete: true } && File.Exists(finalPredictions))
         {
-            var restored = Summarize(subset, state);
-            observer.SubsetFinished(restored);
+            var restored = Summarize(subset, state, request);
+            observer.SubsetFinished(run, restored);
             return restored;
         }
 
@@ -137,7 +181,7 @@ public static class EvalJob
             state = null;
         }
 
-        var progress = observer.SubsetStarted(subset);
+        var progress = observer.SubsetStarted(run);
         var total = Shards.CountIn(await reader.CountAsync(cancellationToken).ConfigureAwait(false), request.Settings.Limit, request.Shard);
         var done = state?.CasesDone ?? 0;
         using var predictions = new PredictionsCsvWriter(finalPredictions, partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
@@ -155,20 +199,28 @@ public static class EvalJob
 
         var finished = sink.Checkpoint(complete: true);
         predictions.Commit();
-        var summary = Summarize(subset, finished);
+        var summary = Summarize(subset, finished, request);
         GroupsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Groups(stem)), summary);
+        if (subset.Diagnostics is { } definition && summary.Diagnostics is { } diagnostics)
+        {
+            DiagnosticsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Diagnostics(stem, definition.FileSuffix)), definition, diagnostics);
+        }
         checkpoints.Save(stem, finished);
-        observer.SubsetFinished(summary);
+        observer.SubsetFinished(run, summary);
         return summary;
     }
 
-    private static SubsetSummary Summarize(SubsetDefinition subset, SubsetCheckpoint state) =>
-        SubsetSummary.From(subset, GroupTally.Restore(state.Groups)) with
+    private static SubsetSummary Summarize(SubsetDefinition subset, SubsetCheckpoint state, EvalRequest request)
+    {
+        var summary = SubsetSummary.From(subset, GroupTally.Restore(state.Groups));
+        return summary with
         {
             Skipped = state.Skipped.Count,
             SkippedCases = state.Skipped,
-            Diagnostics = subset.Diagnostics?.Create(state.Diagnostics).Rows(),
+            Diagnostics = subset.Diagnostics?.Create(state.Diagnostics),
+            Partial = SubsetSummary.PartialBecause(subset, summary.Samples, state.Skipped.Count, request.Settings.Limit, request.Shard?.ToString()),
         };
+    }
 
     private static int? OptionCountOf(string partialPredictions)
     {
@@ -177,5 +229,8 @@ public static class EvalJob
         return header?.Split(',').Count(ResultColumns.IsScore) is > 0 and var count ? count : null;
     }
 
-    private sealed record SubsetRunContext(SubsetDefinition Subset, ICaseReader Reader, string Stem, string Key, string OutDir, CheckpointFolder Checkpoints);
+    /// <summary>What identifies a model for the results folder, known before its graphs are loaded.</summary>
+    private sealed record ModelIdentity(string Name, byte[] Fingerprint, ScoringMode Scoring);
+
+    private sealed record SubsetRunContext(SubsetRun Run, ICaseReader Reader, string Stem, string Key, string OutDir, CheckpointFolder Checkpoints);
 }

@@ -20,6 +20,8 @@ namespace Aro.Core.Evaluation;
 /// <param name="Shard">Evaluate only this shard of every subset (<c>--shard i/n</c>).</param>
 /// <param name="Resume">Continue an interrupted run from its checkpoints in the results folder.</param>
 /// <param name="Paths">The default folders (models, data, cache), resolved from the environment by the caller.</param>
+/// <param name="Force">Replace another run's results in the folder instead of refusing (see <see cref="ResultsFolderPlan"/>).</param>
+/// <param name="CommandLine">The command line, for run.json.</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -34,7 +36,9 @@ public sealed record EvalRequest(
     bool AllowSkips = false,
     Shard? Shard = null,
     bool Resume = false,
-    AroPaths? Paths = null)
+    AroPaths? Paths = null,
+    bool Force = false,
+    IReadOnlyList<string>? CommandLine = null)
 {
     public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
 

@@ -10,11 +10,17 @@ public interface IEvalObserver
 {
     void ModelLoaded(IEvaluationModel model);
 
-    /// <summary>A subset starts; the returned progress sink receives its case counts.</summary>
-    IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition subset);
+    /// <summary>A subset run (one seed of a seeded subset) starts; the returned progress sink receives its case counts.</summary>
+    IProgress<EvaluationProgress> SubsetStarted(SubsetRun run);
 
-    void SubsetFinished(SubsetSummary summary);
+    /// <summary>A subset run is done (or was done already, when resuming).</summary>
+    void SubsetFinished(SubsetRun run, SubsetSummary summary);
 
     /// <summary>Something the user should know that does not stop the run (e.g. a corrupt cache file was ignored).</summary>
     void Warn(string message);
+
+    /// <summary>Something worth saying that is not a problem (e.g. an earlier run's subsets are kept beside this run's).</summary>
+    void Note(string message)
+    {
+    }
 }

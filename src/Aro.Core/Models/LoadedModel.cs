@@ -65,7 +65,11 @@ public sealed class LoadedModel : IEvaluationModel
         ]);
 
     /// <summary>Loads the package's graphs; <paramref name="scoring"/> overrides the package default.</summary>
-    public static LoadedModel Load(ModelPackage package, RuntimeOptions runtime, ScoringMode? scoring = null)
+    /// <param name="package">The resolved package.</param>
+    /// <param name="runtime">ONNX Runtime device and threads.</param>
+    /// <param name="scoring">Overrides the package's default scoring.</param>
+    /// <param name="fingerprint">The package's fingerprint when the caller has computed it already (it hashes every file).</param>
+    public static LoadedModel Load(ModelPackage package, RuntimeOptions runtime, ScoringMode? scoring = null, byte[]? fingerprint = null)
     {
         var family = package.Family;
         var mode = scoring ?? package.Scoring;
@@ -92,7 +96,7 @@ public sealed class LoadedModel : IEvaluationModel
             }));
             var model = new LoadedModel(package, runtime, mode, tokenizer, transform, imageEncoder, textEncoder, scoringGraphs, scorer);
             model.EmbeddingSize = model.Probe();
-            model.Fingerprint = ModelFingerprint.Compute(package);
+            model.Fingerprint = fingerprint ?? ModelFingerprint.Compute(package);
             return model;
         }
         catch

@@ -203,7 +203,7 @@ public sealed class EvaluationPipeline
             }
 
             var caseScores = scores[next++];
-            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, subset.Prediction.Predict(caseScores, aroCase.Label), caseScores);
+            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, subset.Prediction.Predict(caseScores, aroCase.Label), caseScores, aroCase.Captions);
             sink.Add(aroCase, result);
         }
 

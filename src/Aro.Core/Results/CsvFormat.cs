@@ -32,6 +32,9 @@ public static class CsvFormat
 
     public static string Fixed7(double value) => value.ToString("F7", CultureInfo.InvariantCulture);
 
+    /// <summary>A value with 7 decimals, or an empty field when there is none (no interval for a mean over seeds).</summary>
+    public static string Fixed7(double? value) => value is { } v ? Fixed7(v) : "";
+
     public static string Bool(bool value) => value ? "true" : "false";
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

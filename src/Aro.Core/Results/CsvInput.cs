@@ -49,7 +49,42 @@ internal sealed class CsvInput : IDisposable
         }
     }
 
+    /// <summary>Every record of a file with the <paramref name="required"/> columns, as text keyed by column.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadAll(string path, IReadOnlyList<string> required)
+    {
+        using var csv = Open(path, required);
+        var rows = new List<IReadOnlyDictionary<string, string>>();
+        while (csv.Read())
+        {
+            rows.Add(csv._header.ToDictionary(h => h, csv.Raw, StringComparer.Ordinal));
+        }
+
+        return rows;
+    }
+
     public bool HasColumn(string column) => _header.Contains(column, StringComparer.Ordinal);
+
+    /// <summary>An optional share column: null when the header lacks it or the field is empty.</summary>
+    public double? OptionalShare(string column) => HasColumn(column) && Raw(column).Length > 0 ? Share(column) : null;
+
+    /// <summary>An optional number column (a standard deviation): null when absent or empty.</summary>
+    public double? OptionalNumber(string column)
+    {
+        if (!HasColumn(column) || Raw(column) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw At.Error(column, $"'{text}' is not a number");
+    }
+
+    /// <summary>An optional text column: null when the header lacks it or the field is empty.</summary>
+    public string? OptionalText(string column) => HasColumn(column) && Raw(column) is { Length: > 0 } text ? text : null;
+
+    /// <summary>An optional count column that may be empty: null when the header lacks it or the field is empty.</summary>
+    public int? OptionalCountOrNull(string column) => HasColumn(column) && Raw(column).Length > 0 ? Count(column) : null;
 
     /// <summary>Advances to the next record; false at the end. A record with a different field count than the header is an error.</summary>
     public bool Read()

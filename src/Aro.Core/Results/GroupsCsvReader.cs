@@ -5,7 +5,7 @@ public static class GroupsCsvReader
 {
     public static IReadOnlyList<GroupRow> Read(string path)
     {
-        using var csv = CsvInput.Open(path, ResultColumns.Groups);
+        using var csv = CsvInput.Open(path, ResultColumns.GroupsRequired);
         var rows = new List<GroupRow>();
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         while (csv.Read())

@@ -50,6 +50,11 @@ public sealed class PredictionsCsvWriter : IDisposable
             _csv.WriteField(CsvFormat.Fixed7(score));
         }
 
+        foreach (var option in result.Options)
+        {
+            _csv.WriteField(option);
+        }
+
         _csv.NextRecord();
     }
 

@@ -14,25 +14,43 @@ public static class ResultFiles
     public static string Groups(string stem) => $"{stem}.groups.csv";
 
     public static string Predictions(string stem) => $"{stem}.predictions.csv";
+
+    /// <summary>A subset's diagnostics file (<see cref="Benchmarks.DiagnosticsDefinition"/>), e.g. <c>coco-order.perturbations.csv</c>.</summary>
+    public static string Diagnostics(string stem, string suffix) => $"{stem}.{suffix}.csv";
 }
 
 /// <summary>The columns of each CSV in a results folder, in file order.</summary>
 public static class ResultColumns
 {
-    /// <summary>summary.csv: one row per subset; <c>groups</c> counts the included groups; <c>skipped</c> came later, so readers accept files without it.</summary>
-    public static IReadOnlyList<string> Summary { get; } = ["subset", "samples", "groups", "micro_accuracy", "macro_accuracy", "skipped"];
+    /// <summary>
+    /// summary.csv: one row per subset. <c>groups</c> counts the included groups; <c>skipped</c> the cases left out; then
+    /// the model, the metric of record's name and value with its 95% interval, micro accuracy's 95% interval, how many
+    /// seeds a mean is over and their standard deviation, and why the row is partial (empty when it is not). Columns
+    /// after <c>macro_accuracy</c> came later, so readers accept files without them.
+    /// </summary>
+    public static IReadOnlyList<string> Summary { get; } =
+    [
+        "subset", "samples", "groups", "micro_accuracy", "macro_accuracy", "skipped",
+        "model", "metric", "record", "record_ci_low", "record_ci_high", "micro_ci_low", "micro_ci_high", "seeds", "seed_std", "partial",
+    ];
 
     /// <summary>The summary.csv columns every reader requires (older files lack the rest).</summary>
     public static IReadOnlyList<string> SummaryRequired { get; } = [.. Summary.Take(5)];
 
     /// <summary><c>&lt;stem&gt;.groups.csv</c>: one row per group, then the subset's diagnostic rows.</summary>
-    public static IReadOnlyList<string> Groups { get; } = ["group", "count", "accuracy", "included"];
+    public static IReadOnlyList<string> Groups { get; } = ["group", "count", "accuracy", "included", "ci_low", "ci_high"];
 
-    /// <summary><c>&lt;stem&gt;.predictions.csv</c>: these, then <see cref="Score"/> for each option.</summary>
+    /// <summary>The groups.csv columns every reader requires.</summary>
+    public static IReadOnlyList<string> GroupsRequired { get; } = [.. Groups.Take(4)];
+
+    /// <summary><c>&lt;stem&gt;.predictions.csv</c>: these, then <see cref="Score"/> for each option, then <see cref="Option"/> (its text) for each.</summary>
     public static IReadOnlyList<string> PredictionsLeading { get; } = ["index", "id", "group", "label", "prediction", "correct"];
 
     /// <summary>seeds.csv: one row per seed, then <c>mean</c> and <c>std</c> rows, per subset.</summary>
-    public static IReadOnlyList<string> Seeds { get; } = ["subset", "seed", "samples", "micro_accuracy", "macro_accuracy"];
+    public static IReadOnlyList<string> Seeds { get; } = ["subset", "seed", "samples", "micro_accuracy", "macro_accuracy", "record", "record_ci_low", "record_ci_high"];
+
+    /// <summary>The seeds.csv columns every reader requires.</summary>
+    public static IReadOnlyList<string> SeedsRequired { get; } = [.. Seeds.Take(5)];
 
     /// <summary>skipped.csv: one row per case left out under <c>--on-error skip</c>.</summary>
     public static IReadOnlyList<string> Skipped { get; } = ["subset", "index", "id", "group", "reason"];
@@ -43,6 +61,10 @@ public static class ResultColumns
     /// <summary>True for a predictions column holding an option's score.</summary>
     public static bool IsScore(string column) => column.StartsWith("score_", StringComparison.Ordinal);
 
+    /// <summary>The predictions column of option <paramref name="option"/>'s text, as scored.</summary>
+    public static string Option(int option) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"option_{option}");
+
     /// <summary>Every predictions column for <paramref name="options"/> options.</summary>
-    public static IReadOnlyList<string> Predictions(int options) => [.. PredictionsLeading, .. Enumerable.Range(0, options).Select(Score)];
+    public static IReadOnlyList<string> Predictions(int options) =>
+        [.. PredictionsLeading, .. Enumerable.Range(0, options).Select(Score), .. Enumerable.Range(0, options).Select(Option)];
 }

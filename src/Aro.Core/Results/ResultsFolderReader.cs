@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks;
 using System.Globalization;
 using Aro.Core.Perturbations;
 
@@ -46,34 +47,54 @@ public static class ResultsFolderReader
             rows,
             withGroups ? [.. rows.SelectMany(r => FindTables(folder, r.Subset))] : [],
             File.Exists(seedsPath) ? SeedsCsvReader.Read(seedsPath) : [],
-            File.Exists(runPath) ? RunProvenanceReader.Read(runPath) : null);
+            File.Exists(runPath) ? RunProvenanceReader.Read(runPath) : null,
+            withGroups ? [.. rows.SelectMany(r => FindDiagnostics(folder, r.Subset))] : []);
+    }
+
+    /// <summary>The diagnostics files of one subset (its definition names their suffix), read; none when it keeps none.</summary>
+    public static IReadOnlyList<DiagnosticTable> FindDiagnostics(string folder, string subset)
+    {
+        if (BenchmarkRegistry.Describe(subset).Diagnostics is not { } definition)
+        {
+            return [];
+        }
+
+        return [.. FindFiles(folder, subset, stem => ResultFiles.Diagnostics(stem, definition.FileSuffix))
+            .Select(f => new DiagnosticTable(subset, f.Seed, f.Path, CsvInput.ReadAll(f.Path, definition.Columns)))];
     }
 
     /// <summary>The group tables of one subset, read; none when the folder has no groups file for it.</summary>
     public static IReadOnlyList<GroupTable> FindTables(string folder, string subset)
     {
+        return [.. FindFiles(folder, subset, ResultFiles.Groups).Select(f => new GroupTable(subset, f.Seed, f.Path, GroupsCsvReader.Read(f.Path)))];
+    }
+
+    /// <summary>
+    /// A subset's files named by <paramref name="name"/>(stem): the single run's, or one per seed (<c>coco-order.seed-2…</c>) in
+    /// seed order; none for a subset name that cannot be a file name (a hand-edited summary.csv must never lead the
+    /// lookup out of the folder).
+    /// </summary>
+    private static IReadOnlyList<(string Path, int? Seed)> FindFiles(string folder, string subset, Func<string, string> name)
+    {
         if (subset.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0 || subset is "." or "..")
         {
-            // A subset name that cannot be a file name (from a hand-edited summary.csv) has no group table, and
-            // must never lead the lookup out of the folder.
             return [];
         }
 
-        var single = System.IO.Path.Combine(folder, ResultFiles.Groups(subset));
+        var single = System.IO.Path.Combine(folder, name(subset));
         if (File.Exists(single))
         {
-            return [new GroupTable(subset, null, single, GroupsCsvReader.Read(single))];
+            return [(single, null)];
         }
 
         var prefix = subset + SeedInfix;
-        var suffix = ResultFiles.Groups("");
+        var suffix = name("");
         return [.. Directory.EnumerateFiles(folder)
             .Select(file => (File: file, Name: System.IO.Path.GetFileName(file)))
-            .Where(f => f.Name.StartsWith(prefix, StringComparison.Ordinal) && f.Name.EndsWith(suffix, StringComparison.Ordinal))
-            .Select(f => (f.File, Seed: SeedOf(f.Name[prefix.Length..^suffix.Length])))
+            .Where(f => f.Name.StartsWith(prefix, StringComparison.Ordinal) && f.Name.EndsWith(suffix, StringComparison.Ordinal) && f.Name.Length > prefix.Length + suffix.Length)
+            .Select(f => (Path: f.File, Seed: SeedOf(f.Name[prefix.Length..^suffix.Length])))
             .Where(f => f.Seed is not null)
-            .OrderBy(f => f.Seed)
-            .Select(f => new GroupTable(subset, f.Seed, f.File, GroupsCsvReader.Read(f.File)))];
+            .OrderBy(f => f.Seed)];
     }
 
     private static int? SeedOf(string text) =>

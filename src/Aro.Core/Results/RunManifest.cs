@@ -6,11 +6,14 @@ using Aro.Core.Pipeline;
 namespace Aro.Core.Results;
 
 /// <summary>
-/// <c>run.json</c>: what produced the numbers next to it (DESIGN.md §5). It is provenance, so unlike the CSVs
-/// it holds times; everything else is a function of the inputs and settings.
+/// <c>run.json</c>: what produced the numbers next to it (docs/results-format.md). It is provenance, so unlike the
+/// CSVs it holds times and the command line; everything else is a function of the inputs and settings. Paths under
+/// the working folder are written relative to it.
 /// </summary>
 public sealed record RunManifest(
     string AroVersion,
+    string? Commit,
+    IReadOnlyList<string>? CommandLine,
     RunModel Model,
     IReadOnlyList<RunSubset> Subsets,
     IReadOnlyList<int> Seeds,
@@ -28,13 +31,28 @@ public sealed record RunManifest(
     double ElapsedSeconds);
 
 /// <summary>The model part of run.json.</summary>
-public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, IReadOnlyList<HashedFile> Files);
+/// <param name="Fingerprint">The model's fingerprint (hex): its files and resolved settings; runs share a results folder only with the same one.</param>
+public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, string? Fingerprint, IReadOnlyList<HashedFile> Files);
 
 /// <summary>One evaluated subset in run.json.</summary>
-public sealed record RunSubset(string Name, int? Seed, string ResultStem, int Samples, int Skipped, double MetricOfRecord, IReadOnlyList<HashedFile> Files);
+/// <param name="Partial">Why its numbers do not stand for the whole official subset, or null.</param>
+/// <param name="FromEarlierRun">When it was evaluated by an earlier run whose results this one kept (that run's start), or null for this run.</param>
+public sealed record RunSubset(string Name, int? Seed, string ResultStem, int Samples, int Skipped, double MetricOfRecord, IReadOnlyList<HashedFile> Files,
+    string? Partial = null, string? FromEarlierRun = null);
 
-/// <summary>A file named in run.json with its SHA-256.</summary>
+/// <summary>A file named in run.json with its SHA-256, its path relative to the working folder when it is under it.</summary>
 public sealed record HashedFile(string Path, string Sha256)
 {
-    public static HashedFile Of(string path) => new(System.IO.Path.GetFullPath(path), IO.FileHashes.Sha256(path));
+    public static HashedFile Of(string path) => new(RecordedPath.Of(path), IO.FileHashes.Sha256(path));
+}
+
+/// <summary>How run.json records a path: relative to the working folder when the path is under it (portable), else absolute.</summary>
+public static class RecordedPath
+{
+    public static string Of(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var relative = System.IO.Path.GetRelativePath(Environment.CurrentDirectory, full);
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? full : relative;
+    }
 }

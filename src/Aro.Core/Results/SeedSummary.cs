@@ -16,6 +16,12 @@ public sealed record SeedSummary(string Subset, IReadOnlyList<(int Seed, SubsetS
 
     public double StdMacro => Std(Seeds.Select(s => s.Summary.MacroAccuracy).ToList());
 
+    /// <summary>The mean of the metric of record over the seeds.</summary>
+    public double MeanRecord => Seeds.Average(s => s.Summary.MetricOfRecord);
+
+    /// <summary>The sample standard deviation of the metric of record over the seeds.</summary>
+    public double StdRecord => Std(Seeds.Select(s => s.Summary.MetricOfRecord).ToList());
+
     /// <summary>The row summary.csv shows for the subset: the seed means, with the first seed's counts.</summary>
     public SubsetSummary Mean()
     {
@@ -25,6 +31,9 @@ public sealed record SeedSummary(string Subset, IReadOnlyList<(int Seed, SubsetS
             MicroAccuracy = MeanMicro,
             MacroAccuracy = MeanMacro,
             Skipped = Seeds.Max(s => s.Summary.Skipped),
+            SeedCount = Seeds.Count,
+            SeedStd = StdRecord,
+            Partial = Seeds.Select(s => s.Summary.Partial).FirstOrDefault(p => p is not null),
         };
     }
 

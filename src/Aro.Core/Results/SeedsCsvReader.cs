@@ -10,7 +10,7 @@ public static class SeedsCsvReader
 {
     public static IReadOnlyList<SeedStatistics> Read(string path)
     {
-        using var csv = CsvInput.Open(path, ResultColumns.Seeds);
+        using var csv = CsvInput.Open(path, ResultColumns.SeedsRequired);
         var order = new List<string>();
         var seeds = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var means = new Dictionary<string, (double Micro, double Macro)>(StringComparer.Ordinal);

@@ -24,9 +24,20 @@ public static class SummaryCsvReader
                 csv.Count("groups"),
                 csv.Share("micro_accuracy"),
                 csv.Share("macro_accuracy"),
-                csv.OptionalCount("skipped")));
+                csv.OptionalCount("skipped"))
+            {
+                Model = csv.OptionalText("model"),
+                RecordInterval = Interval(csv, "record_ci_low", "record_ci_high"),
+                MicroInterval = Interval(csv, "micro_ci_low", "micro_ci_high"),
+                SeedCount = csv.OptionalCountOrNull("seeds"),
+                SeedStd = csv.OptionalNumber("seed_std"),
+                Partial = csv.OptionalText("partial"),
+            });
         }
 
         return rows;
     }
+
+    private static Statistics.ConfidenceInterval? Interval(CsvInput csv, string low, string high) =>
+        csv.OptionalShare(low) is { } lower && csv.OptionalShare(high) is { } upper ? new Statistics.ConfidenceInterval(lower, upper) : null;
 }

@@ -64,13 +64,15 @@ public sealed class ResultsFolderReaderTests
     }
 
     [Fact]
-    public void Per_seed_group_tables_are_found_in_seed_order()
+    public void Per_seed_group_and_perturbation_tables_are_found_in_seed_order()
     {
         using var temp = new TempDirectory();
         var results = new HandWrittenResults(temp.Path).Summary(("coco-order", 10, 1, 0.3, 0.3));
         foreach (var seed in new[] { 10, 2, 1 })
         {
-            results.Groups($"coco-order.seed-{seed}", ("coco-order", 10, seed / 100.0, true), ("perturbation:shuffle_trigrams:wins_when_wrong", 3, 0.5, false));
+            results.Groups($"coco-order.seed-{seed}", ("coco-order", 10, seed / 100.0, true));
+            temp.Write($"coco-order.seed-{seed}.perturbations.csv",
+                "perturbation,wins_when_wrong,wrong_cases,wins_share,identical,cases,identical_share\nshuffle_trigrams,3,6,0.5000000,0,10,0.0000000\n");
         }
 
         temp.Write("coco-order.seed-x.groups.csv", "not,a,table\n");
@@ -79,7 +81,8 @@ public sealed class ResultsFolderReaderTests
 
         Assert.Equal([1, 2, 10], folder.TablesOf("coco-order").Select(t => t.Seed));
         Assert.All(folder.TablesOf("coco-order"), t => Assert.Single(t.Groups));
-        var diagnostics = PerturbationDiagnostics.From(folder.TablesOf("coco-order"));
+        Assert.Equal([1, 2, 10], folder.DiagnosticsOf("coco-order").Select(t => t.Seed));
+        var diagnostics = PerturbationDiagnostics.From(folder.DiagnosticsOf("coco-order"));
         Assert.Equal(new PerturbationDiagnostic("shuffle_trigrams", 9, 0.5, 0, 0, 3), Assert.Single(diagnostics));
     }
 

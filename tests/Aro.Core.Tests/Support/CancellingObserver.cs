@@ -15,9 +15,9 @@ public sealed class CancellingObserver(CancellationTokenSource cancellation, str
     {
     }
 
-    public IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition started) => new Cancel(cancellation, subset, after);
+    public IProgress<EvaluationProgress> SubsetStarted(SubsetRun started) => new Cancel(cancellation, subset, after);
 
-    public void SubsetFinished(SubsetSummary summary)
+    public void SubsetFinished(SubsetRun run, SubsetSummary summary)
     {
     }
 

@@ -17,9 +17,9 @@ public sealed class NullEvalObserver : IEvalObserver
     {
     }
 
-    public IProgress<EvaluationProgress> SubsetStarted(SubsetDefinition subset) => new SyncProgress(Progress);
+    public IProgress<EvaluationProgress> SubsetStarted(SubsetRun run) => new SyncProgress(Progress);
 
-    public void SubsetFinished(SubsetSummary summary)
+    public void SubsetFinished(SubsetRun run, SubsetSummary summary)
     {
     }
 

@@ -1,21 +1,17 @@
+using System.Globalization;
 using Aro.Core.Cases;
-using Aro.Core.Metrics;
 using Aro.Core.Perturbations;
 
 namespace Aro.Core.Benchmarks.Aro;
 
 /// <summary>
-/// Per-perturbation diagnostics of an Order subset, written beside precision@1 in <c>&lt;subset&gt;.groups.csv</c>:
-/// for each perturbation, how often it won when the model was wrong, and how often its option is string-identical
-/// to the original — an identical option ties exactly with it, and a tie counts correct on Order. The rows are named
-/// <c>perturbation:&lt;name&gt;:wins_when_wrong</c> and <c>perturbation:&lt;name&gt;:identical</c>, are never included
-/// in the macro accuracy, and hold a count and a share (of wrong cases, of all cases).
+/// Per-perturbation diagnostics of an Order subset, in <c>&lt;stem&gt;.perturbations.csv</c> beside precision@1: for
+/// each perturbation, how often it won when the model was wrong (a count and its share of the wrong cases), and how
+/// often its option is string-identical to the original (a count and its share of all cases) — an identical option
+/// ties exactly with the original, and a tie counts correct on Order.
 /// </summary>
 public sealed class OrderDiagnostics : CaseDiagnostics
 {
-    public const string Prefix = "perturbation:";
-    public const string WinsWhenWrong = "wins_when_wrong";
-    public const string Identical = "identical";
     private const string CasesKey = "cases";
     private const string WrongKey = "wrong";
 
@@ -29,6 +25,10 @@ public sealed class OrderDiagnostics : CaseDiagnostics
     /// <summary>How the Order subsets start, restore and merge these diagnostics.</summary>
     public static DiagnosticsDefinition Definition { get; } = new OrderDiagnosticsDefinition();
 
+    /// <summary>The file's columns.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["perturbation", "wins_when_wrong", "wrong_cases", "wins_share", "identical", "cases", "identical_share"];
+
     public override IReadOnlyDictionary<string, int> Counts
     {
         get
@@ -36,8 +36,8 @@ public sealed class OrderDiagnostics : CaseDiagnostics
             var counts = new Dictionary<string, int>(StringComparer.Ordinal) { [CasesKey] = _cases, [WrongKey] = _wrong };
             for (var p = 0; p < Names.Count; p++)
             {
-                counts[$"{WinsWhenWrong}:{Names[p]}"] = _wins[p];
-                counts[$"{Identical}:{Names[p]}"] = _identical[p];
+                counts[WinsKey(p)] = _wins[p];
+                counts[IdenticalKey(p)] = _identical[p];
             }
 
             return counts;
@@ -67,33 +67,25 @@ public sealed class OrderDiagnostics : CaseDiagnostics
         }
     }
 
-    public override IReadOnlyList<GroupAccuracy> Rows()
-    {
-        var rows = new List<GroupAccuracy>();
-        for (var p = 0; p < _wins.Length; p++)
-        {
-            rows.Add(new GroupAccuracy($"{Prefix}{Names[p]}:{WinsWhenWrong}", _wins[p], _wins[p], false) { Denominator = _wrong });
-            rows.Add(new GroupAccuracy($"{Prefix}{Names[p]}:{Identical}", _identical[p], _identical[p], false) { Denominator = _cases });
-        }
+    public override IReadOnlyList<IReadOnlyList<string>> Rows() =>
+        [.. Enumerable.Range(0, Names.Count).Select(p => (IReadOnlyList<string>)
+        [
+            Names[p], Int(_wins[p]), Int(_wrong), Share(_wins[p], _wrong), Int(_identical[p]), Int(_cases), Share(_identical[p], _cases),
+        ])];
 
-        return rows;
-    }
+    private static string WinsKey(int p) => "wins:" + Names[p];
 
-    /// <summary>The perturbation and kind a row name stands for, or null when it is not one of these rows.</summary>
-    public static (string Perturbation, string Kind)? Parse(string row)
-    {
-        if (!row.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
+    private static string IdenticalKey(int p) => "identical:" + Names[p];
 
-        var parts = row[Prefix.Length..].Split(':');
-        return parts.Length == 2 && parts[1] is WinsWhenWrong or Identical ? (parts[0], parts[1]) : null;
-    }
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Share(int count, int of) => (of == 0 ? 0.0 : (double)count / of).ToString("F7", CultureInfo.InvariantCulture);
 
     private sealed class OrderDiagnosticsDefinition : DiagnosticsDefinition
     {
-        public override string RowPrefix => Prefix;
+        public override string FileSuffix => "perturbations";
+
+        public override IReadOnlyList<string> Columns => OrderDiagnostics.Columns;
 
         public override CaseDiagnostics Create(IReadOnlyDictionary<string, int>? saved = null)
         {
@@ -104,43 +96,43 @@ public sealed class OrderDiagnostics : CaseDiagnostics
                 diagnostics._wrong = saved.GetValueOrDefault(WrongKey);
                 for (var p = 0; p < Names.Count; p++)
                 {
-                    diagnostics._wins[p] = saved.GetValueOrDefault($"{WinsWhenWrong}:{Names[p]}");
-                    diagnostics._identical[p] = saved.GetValueOrDefault($"{Identical}:{Names[p]}");
+                    diagnostics._wins[p] = saved.GetValueOrDefault(WinsKey(p));
+                    diagnostics._identical[p] = saved.GetValueOrDefault(IdenticalKey(p));
                 }
             }
 
             return diagnostics;
         }
 
-        public override CaseDiagnostics Merge(IEnumerable<(string Name, int Count)> rows, int cases, int wrong, string source)
+        public override IReadOnlyDictionary<string, int> CountsOf(IReadOnlyList<IReadOnlyDictionary<string, string>> rows, string source)
         {
-            var diagnostics = new OrderDiagnostics { _cases = cases, _wrong = wrong };
-            foreach (var (name, count) in rows)
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < rows.Count; i++)
             {
-                var parsed = Parse(name);
-                var p = parsed is { } found ? IndexOf(found.Perturbation) : -1;
+                var row = rows[i];
+                var p = -1;
+                for (var k = 0; k < Names.Count; k++)
+                {
+                    p = string.Equals(Names[k], row["perturbation"], StringComparison.Ordinal) ? k : p;
+                }
+
                 if (p < 0)
                 {
-                    throw new AroInputException($"{source}: unknown diagnostic row '{name}'");
+                    throw new AroInputException($"{source}: line {i + 2}: field 'perturbation' is '{row["perturbation"]}', not one of {string.Join(", ", Names)}");
                 }
 
-                (parsed!.Value.Kind == WinsWhenWrong ? diagnostics._wins : diagnostics._identical)[p] += count;
+                counts[WinsKey(p)] = Count(row, "wins_when_wrong", source, i);
+                counts[IdenticalKey(p)] = Count(row, "identical", source, i);
+                counts[WrongKey] = Count(row, "wrong_cases", source, i);
+                counts[CasesKey] = Count(row, "cases", source, i);
             }
 
-            return diagnostics;
+            return counts;
         }
 
-        private static int IndexOf(string perturbation)
-        {
-            for (var p = 0; p < Names.Count; p++)
-            {
-                if (string.Equals(Names[p], perturbation, StringComparison.Ordinal))
-                {
-                    return p;
-                }
-            }
-
-            return -1;
-        }
+        private static int Count(IReadOnlyDictionary<string, string> row, string column, string source, int index) =>
+            int.TryParse(row[column], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new AroInputException($"{source}: line {index + 2}: field '{column}' is '{row[column]}', not a count");
     }
 }

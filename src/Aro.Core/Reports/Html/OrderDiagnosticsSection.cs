@@ -13,7 +13,7 @@ internal static class OrderDiagnosticsSection
     public static void Write(StringBuilder html, IReadOnlyList<ReportModel> models, IReadOnlyList<string> subsets)
     {
         var found = subsets
-            .Select(s => (Subset: s, PerModel: models.Select(m => PerturbationDiagnostics.From(m.Folder.TablesOf(s))).ToList()))
+            .Select(s => (Subset: s, PerModel: models.Select(m => PerturbationDiagnostics.From(m.Folder.DiagnosticsOf(s))).ToList()))
             .Where(x => x.PerModel.Any(d => d.Count > 0))
             .ToList();
         if (found.Count == 0)

@@ -1,47 +1,44 @@
-using Aro.Core.Benchmarks.Aro;
+using System.Globalization;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;
 
 /// <summary>
-/// Reads the <c>perturbation:&lt;name&gt;:wins_when_wrong</c> and <c>perturbation:&lt;name&gt;:identical</c> rows of an
-/// Order subset's group tables back into one <see cref="PerturbationDiagnostic"/> per perturbation, in file order.
+/// Reads an Order subset's <c>&lt;stem&gt;.perturbations.csv</c> files (one per seed) back into one
+/// <see cref="PerturbationDiagnostic"/> per perturbation, in file order: counts summed, shares averaged over the seeds.
 /// </summary>
 public static class PerturbationDiagnostics
 {
-    public const string WinsWhenWrong = OrderDiagnostics.WinsWhenWrong;
-    public const string Identical = OrderDiagnostics.Identical;
-
-    public static IReadOnlyList<PerturbationDiagnostic> From(IReadOnlyList<GroupTable> tables)
+    public static IReadOnlyList<PerturbationDiagnostic> From(IReadOnlyList<DiagnosticTable> tables)
     {
         var order = new List<string>();
-        var wins = new Dictionary<string, List<GroupRow>>(StringComparer.Ordinal);
-        var identical = new Dictionary<string, List<GroupRow>>(StringComparer.Ordinal);
-        foreach (var row in tables.SelectMany(t => t.Diagnostics))
+        var rows = new Dictionary<string, List<IReadOnlyDictionary<string, string>>>(StringComparer.Ordinal);
+        foreach (var row in tables.SelectMany(t => t.Rows))
         {
-            var parts = row.Group[OrderDiagnostics.Prefix.Length..].Split(':');
-            if (parts.Length != 2)
+            if (!row.TryGetValue("perturbation", out var name) || !row.ContainsKey("wins_when_wrong"))
             {
                 continue;
             }
 
-            var (name, kind) = (parts[0], parts[1]);
-            if (!order.Contains(name))
+            if (!rows.TryGetValue(name, out var list))
             {
                 order.Add(name);
-                wins[name] = [];
-                identical[name] = [];
+                rows[name] = list = [];
             }
 
-            (kind == WinsWhenWrong ? wins : kind == Identical ? identical : null)?[name].Add(row);
+            list.Add(row);
         }
 
         return [.. order.Select(name => new PerturbationDiagnostic(
             name,
-            wins[name].Sum(r => r.Count),
-            wins[name].Select(r => r.Accuracy).DefaultIfEmpty(0).Average(),
-            identical[name].Sum(r => r.Count),
-            identical[name].Select(r => r.Accuracy).DefaultIfEmpty(0).Average(),
-            Math.Max(wins[name].Count, identical[name].Count)))];
+            rows[name].Sum(r => Int(r["wins_when_wrong"])),
+            rows[name].Average(r => Share(r["wins_share"])),
+            rows[name].Sum(r => Int(r["identical"])),
+            rows[name].Average(r => Share(r["identical_share"])),
+            rows[name].Count))];
     }
+
+    private static int Int(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static double Share(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }

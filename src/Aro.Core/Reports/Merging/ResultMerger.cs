@@ -19,7 +19,15 @@ public static class ResultMerger
     public static RunManifest Merge(IReadOnlyList<string> shardDirs, string outDir)
     {
         var shards = shardDirs.Select(Load).ToList();
+        var output = Path.GetFullPath(outDir);
+        if (shards.FirstOrDefault(s => string.Equals(s.Dir.TrimEnd(Path.DirectorySeparatorChar), output.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) is { } input)
+        {
+            throw new AroInputException($"aro merge: --out {output} is one of the shards it reads ({input.Shard}); merge into a new folder");
+        }
+
         Check(shards);
+        Directory.CreateDirectory(output);
+        using var folderLock = FolderLock.Acquire(output, "aro merge results");
         var first = shards[0].Manifest;
         var runs = new List<(int? Seed, int SeedCount, SubsetSummary Summary)>();
         var skipped = new List<(string, SkippedCase)>();
@@ -28,14 +36,15 @@ public static class ResultMerger
         {
             var subset = BenchmarkRegistry.Describe(subsetRun.Name);
             var stem = subsetRun.ResultStem;
-            var summary = MergeSubset(subset, stem, shards.Select(s => s.Dir).ToList(), outDir);
+            var summary = MergeSubset(subset, stem, shards.Select(s => s.Dir).ToList(), output);
+            summary = summary with { Partial = SubsetSummary.PartialBecause(subset, summary.Samples, summary.Skipped, first.Limit, null) };
             runs.Add((subsetRun.Seed, subsetRun.Seed is null ? 1 : first.Seeds.Count, summary));
             skipped.AddRange(summary.SkippedCases.Select(c => (stem, c)));
-            merged.Add(subsetRun with { Samples = summary.Samples, Skipped = summary.Skipped, MetricOfRecord = summary.MetricOfRecord });
+            merged.Add(subsetRun with { Samples = summary.Samples, Skipped = summary.Skipped, MetricOfRecord = summary.MetricOfRecord, Partial = summary.Partial });
         }
 
         var (summaries, seeds) = RunResults.Build(runs);
-        ResultFolderWriter.WriteRunFiles(outDir, summaries, seeds, skipped);
+        ResultFolderWriter.WriteRunFiles(output, [.. summaries.Select(s => s.ToRow(first.Model.Name))], seeds, skipped);
         var manifest = first with
         {
             Subsets = merged,
@@ -44,7 +53,7 @@ public static class ResultMerger
             StartedUtc = shards.Select(s => s.Manifest.StartedUtc).Order(StringComparer.Ordinal).First(),
             ElapsedSeconds = Math.Round(shards.Sum(s => s.Manifest.ElapsedSeconds), 3),
         };
-        RunManifestWriter.Write(Path.Combine(outDir, ResultFiles.Run), manifest);
+        RunManifestWriter.Write(Path.Combine(output, ResultFiles.Run), manifest);
         return manifest;
     }
 
@@ -105,7 +114,7 @@ public static class ResultMerger
     private static SubsetSummary MergeSubset(SubsetDefinition subset, string stem, List<string> dirs, string outDir)
     {
         var tally = new GroupTally();
-        var wrong = 0;
+        var indices = new List<int>();
         var readers = dirs.Select(d => new ShardPredictions(RequireFile(d, ResultFiles.Predictions(stem)))).ToList();
         try
         {
@@ -139,7 +148,7 @@ public static class ResultMerger
                     previous = item.Row.Index;
                     writer.Write(item.Row.Raw);
                     tally.Add(item.Row.Group, item.Row.Correct);
-                    wrong += item.Row.Correct ? 0 : 1;
+                    indices.Add(item.Row.Index);
                     if (readers[item.Reader].Next() is { } next)
                     {
                         queue.Enqueue((item.Reader, next), next.Index);
@@ -153,14 +162,37 @@ public static class ResultMerger
         }
 
         var skipped = dirs.SelectMany(d => ShardTables.Skipped(Path.Combine(d, ResultFiles.Skipped), stem)).OrderBy(s => s.Index).ToList();
+        CheckNoGaps(stem, indices, skipped.Select(s => s.Index), dirs);
         var summary = SubsetSummary.From(subset, tally);
-        var groupFiles = dirs.Select(d => Path.Combine(d, ResultFiles.Groups(stem))).ToList();
-        var diagnostics = subset.Diagnostics is { } definition
-            ? definition.Merge(ShardTables.DiagnosticRows(definition, groupFiles), summary.Samples, wrong, string.Join(", ", groupFiles)).Rows()
-            : null;
+        CaseDiagnostics? diagnostics = null;
+        if (subset.Diagnostics is { } definition)
+        {
+            var files = dirs.Select(d => RequireFile(d, ResultFiles.Diagnostics(stem, definition.FileSuffix))).ToList();
+            diagnostics = definition.Merge(files.Select(f => definition.CountsOf(CsvInput.ReadAll(f, definition.Columns), f)));
+            DiagnosticsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Diagnostics(stem, definition.FileSuffix)), definition, diagnostics);
+        }
+
         summary = summary with { Skipped = skipped.Count, SkippedCases = skipped, Diagnostics = diagnostics };
         GroupsCsvWriter.Write(Path.Combine(outDir, ResultFiles.Groups(stem)), summary);
         return summary;
+    }
+
+    /// <summary>
+    /// Shards of one run cover every case exactly once: the scored and skipped cases' indices together must be
+    /// 0, 1, ..., n-1. A shard that lost rows, or shards of runs with different limits, leave a gap.
+    /// </summary>
+    private static void CheckNoGaps(string stem, List<int> scored, IEnumerable<int> skipped, List<string> dirs)
+    {
+        var all = scored.Concat(skipped).Order().ToList();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i] != i)
+            {
+                var problem = i < all.Count && all[i] < i ? $"case {all[i]} appears twice" : $"case {i} is in none of them";
+                throw new AroInputException(
+                    $"aro merge: the shards' {ResultFiles.Predictions(stem)} and skipped.csv do not cover {stem}'s cases once each: {problem} ({string.Join(", ", dirs)}). A shard's files are incomplete or come from another run; evaluate that shard again.");
+            }
+        }
     }
 
     private static string RequireFile(string dir, string name)

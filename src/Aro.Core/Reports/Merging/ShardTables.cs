@@ -22,8 +22,4 @@ internal static class ShardTables
             }
         }
     }
-
-    /// <summary>The diagnostic rows (name and count) of the shards' groups files, for the subset's definition to sum.</summary>
-    public static IEnumerable<(string Name, int Count)> DiagnosticRows(DiagnosticsDefinition diagnostics, IEnumerable<string> groupFiles) =>
-        groupFiles.SelectMany(path => GroupsCsvReader.Read(path).Where(r => diagnostics.IsRow(r.Group)).Select(r => (r.Group, r.Count)));
 }

@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Aro.Core.Benchmarks;
+using Aro.Core.Results;
+
+namespace Aro.Core.Evaluation;
+
+/// <summary>
+/// What a new run does with a results folder that already holds results, decided before anything is evaluated so a
+/// folder always holds exactly one consistent run:
+/// <list type="bullet">
+/// <item>an empty folder, or one without results: a fresh run;</item>
+/// <item>a folder holding a run of the same model and settings (<see cref="RunIdentity"/>): the runs merge; subsets
+/// this run evaluates are replaced, the others are kept — their files stay and summary.csv and run.json list them,
+/// marked as from the earlier run;</item>
+/// <item>anything else — another model or other settings, results without a run.json, result files no run.json
+/// names: refused (exit 2) unless <c>--force</c>, which removes the old results first.</item>
+/// </list>
+/// </summary>
+internal sealed class ResultsFolderPlan
+{
+    private ResultsFolderPlan(RunManifest? earlier, IReadOnlyList<SummaryRow> earlierSummary, IReadOnlyList<RunSubset> kept)
+    {
+        Earlier = earlier;
+        EarlierSummary = earlierSummary;
+        Kept = kept;
+    }
+
+    /// <summary>The earlier run merged into, or null for a fresh run.</summary>
+    public RunManifest? Earlier { get; }
+
+    /// <summary>The earlier run's summary rows, in its order.</summary>
+    public IReadOnlyList<SummaryRow> EarlierSummary { get; }
+
+    /// <summary>The earlier run's subset runs this run does not replace.</summary>
+    public IReadOnlyList<RunSubset> Kept { get; }
+
+    /// <summary>Decides what to do with <paramref name="outDir"/> for a run of <paramref name="stems"/> with <paramref name="identity"/>.</summary>
+    public static ResultsFolderPlan Decide(string outDir, RunIdentity identity, IReadOnlyCollection<string> stems, bool force)
+    {
+        var results = ResultFilesIn(outDir);
+        var runPath = Path.Combine(outDir, ResultFiles.Run);
+        if (results.Count == 0 && !File.Exists(runPath))
+        {
+            return Fresh();
+        }
+
+        if (force)
+        {
+            RemoveResults(outDir, results);
+            return Fresh();
+        }
+
+        var refuse = $"evaluate into another --out, or add --force to replace what is there";
+        if (!File.Exists(runPath))
+        {
+            throw new AroInputException(
+                $"{outDir} holds results without a run.json ({DataPullContext.First([.. results.Select(Path.GetFileName).OfType<string>()])}), so aro cannot tell whether they belong with this run; {refuse}");
+        }
+
+        RunManifest earlier;
+        try
+        {
+            earlier = RunManifestWriter.Read(runPath);
+        }
+        catch (Exception ex) when (ex is JsonException or AroInputException or NotSupportedException)
+        {
+            throw new AroInputException($"{runPath}: unreadable ({ex.Message.Split('\n')[0]}), so aro cannot tell whether its results belong with this run; {refuse}", ex);
+        }
+
+        var differences = identity.DifferencesFrom(earlier);
+        if (differences.Count > 0)
+        {
+            throw new AroInputException(
+                $"{outDir} holds another run's results ({string.Join("; ", differences)}); mixing them would give a folder no single run produced. {char.ToUpperInvariant(refuse[0])}{refuse[1..]}.");
+        }
+
+        var known = new HashSet<string>(earlier.Subsets.SelectMany(s => FilesOf(s.Name, s.ResultStem)), StringComparer.Ordinal);
+        known.UnionWith(stems.SelectMany(stem => FilesOf(null, stem)));
+        var orphans = results.Where(f => !known.Contains(Path.GetFileName(f)) && !RunLevelFiles.Contains(Path.GetFileName(f))).ToList();
+        if (orphans.Count > 0)
+        {
+            throw new AroInputException(
+                $"{outDir} holds result files its run.json does not list ({DataPullContext.First([.. orphans.Select(Path.GetFileName).OfType<string>()])}); {refuse}");
+        }
+
+        var summaryPath = Path.Combine(outDir, ResultFiles.Summary);
+        var summary = File.Exists(summaryPath) ? SummaryCsvReader.Read(summaryPath) : [];
+        var kept = earlier.Subsets.Where(s => !stems.Contains(s.ResultStem)).ToList();
+        return new ResultsFolderPlan(earlier, summary, kept);
+    }
+
+    /// <summary>
+    /// summary.csv's rows after this run: the earlier run's order with the subsets this run evaluated replaced, then
+    /// subsets new to the folder in this run's order.
+    /// </summary>
+    public IReadOnlyList<SummaryRow> MergeSummary(IReadOnlyList<SummaryRow> thisRun)
+    {
+        var keptNames = new HashSet<string>(Kept.Select(k => k.Name), StringComparer.Ordinal);
+        var fresh = thisRun.ToDictionary(r => r.Subset, StringComparer.Ordinal);
+        var rows = new List<SummaryRow>();
+        foreach (var row in EarlierSummary)
+        {
+            if (fresh.Remove(row.Subset, out var replaced))
+            {
+                rows.Add(replaced);
+            }
+            else if (keptNames.Contains(row.Subset))
+            {
+                rows.Add(row);
+            }
+        }
+
+        rows.AddRange(thisRun.Where(r => fresh.ContainsKey(r.Subset)));
+        return rows;
+    }
+
+    private static readonly HashSet<string> RunLevelFiles = new(StringComparer.Ordinal)
+    {
+        ResultFiles.Summary, ResultFiles.Run, ResultFiles.Seeds, ResultFiles.Skipped,
+    };
+
+    private static ResultsFolderPlan Fresh() => new(null, [], []);
+
+    /// <summary>The files a subset run writes: its predictions, groups and (when its definition keeps any) diagnostics.</summary>
+    private static IEnumerable<string> FilesOf(string? subset, string stem)
+    {
+        yield return ResultFiles.Predictions(stem);
+        yield return ResultFiles.Groups(stem);
+        foreach (var definition in BenchmarkRegistry.Subsets.Select(s => s.Diagnostics).OfType<DiagnosticsDefinition>().Distinct())
+        {
+            if (subset is null || BenchmarkRegistry.Describe(subset).Diagnostics == definition)
+            {
+                yield return ResultFiles.Diagnostics(stem, definition.FileSuffix);
+            }
+        }
+    }
+
+    /// <summary>Every file in <paramref name="folder"/> that looks like one aro writes into a results folder.</summary>
+    private static List<string> ResultFilesIn(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateFiles(folder)
+            .Where(f => Path.GetFileName(f) is var name && name is not null
+                && (RunLevelFiles.Contains(name) || name.EndsWith(".predictions.csv", StringComparison.Ordinal) || name.EndsWith(".groups.csv", StringComparison.Ordinal)
+                    || BenchmarkRegistry.Subsets.Select(s => s.Diagnostics).OfType<DiagnosticsDefinition>().Any(d => name.EndsWith($".{d.FileSuffix}.csv", StringComparison.Ordinal))))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static void RemoveResults(string folder, IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            File.Delete(file);
+        }
+
+        var checkpoints = Path.Combine(folder, Checkpoints.CheckpointFolder.FolderName);
+        if (Directory.Exists(checkpoints))
+        {
+            Directory.Delete(checkpoints, recursive: true);
+        }
+    }
+}
+
+/// <summary>What must be the same for two runs' results to share a folder: the model and the settings that change results.</summary>
+/// <param name="ModelName">The model's name.</param>
+/// <param name="Fingerprint">The model's fingerprint (its files and resolved settings), hex.</param>
+/// <param name="Scoring">How options were scored.</param>
+/// <param name="Seeds">The seeds of generated cases.</param>
+/// <param name="Limit">The case limit per subset.</param>
+/// <param name="Shard">The shard.</param>
+/// <param name="OnError">The error policy.</param>
+internal sealed record RunIdentity(string ModelName, string Fingerprint, string Scoring, IReadOnlyList<int> Seeds, int? Limit, string? Shard, string OnError)
+{
+    /// <summary>How an earlier run differs, one phrase each (empty when the runs can share a folder).</summary>
+    public IReadOnlyList<string> DifferencesFrom(RunManifest earlier)
+    {
+        var differences = new List<string>();
+        if (earlier.Model?.Fingerprint != Fingerprint)
+        {
+            differences.Add(earlier.Model?.Fingerprint is null
+                ? $"model '{earlier.Model?.Name}' by an aro that recorded no model fingerprint"
+                : earlier.Model.Name == ModelName ? $"model '{ModelName}' with other files or settings" : $"model '{earlier.Model.Name}', not '{ModelName}'");
+        }
+
+        if (earlier.Model?.Scoring != Scoring)
+        {
+            differences.Add($"scoring {earlier.Model?.Scoring}, not {Scoring}");
+        }
+
+        if (!(earlier.Seeds ?? []).SequenceEqual(Seeds))
+        {
+            differences.Add($"seeds {string.Join(",", earlier.Seeds ?? [])}, not {string.Join(",", Seeds)}");
+        }
+
+        if (earlier.Limit != Limit)
+        {
+            differences.Add($"--limit {earlier.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, not {Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+        }
+
+        if (earlier.Shard != Shard)
+        {
+            differences.Add($"shard {earlier.Shard ?? "none"}, not {Shard ?? "none"}");
+        }
+
+        if (earlier.OnError != OnError)
+        {
+            differences.Add($"--on-error {earlier.OnError}, not {OnError}");
+        }
+
+        return differences;
+    }
+}
