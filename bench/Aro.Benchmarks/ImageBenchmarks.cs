@@ -107,7 +107,7 @@ public class ImageBenchmarks
     }
 
     private static RgbPixels Resize(RgbPixels source, (int Width, int Height, int Left, int Top) plan) =>
-        PilBicubicResampler.ResizeWindow(source, plan.Width, plan.Height, plan.Left, plan.Top, 224, 224);
+        PilResampler.ResizeWindow(source, ResampleFilter.Bicubic, plan.Width, plan.Height, plan.Left, plan.Top, 224, 224);
 
     // The same resize and center-crop geometry ClipImageTransform.Apply uses, so ResizeWindow is timed alone.
     private static (int Width, int Height, int Left, int Top) ResizePlan(RgbPixels source)
