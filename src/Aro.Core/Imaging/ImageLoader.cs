@@ -234,15 +234,7 @@ public sealed class ImageLoader
                     : $"cannot be decoded ({result})");
             }
 
-            var data = pixels.Data;
-            var end = width * height * 3;
-            for (int i = 0, j = 0; j < end; i += 4, j += 3)
-            {
-                data[j] = data[i];
-                data[j + 1] = data[i + 1];
-                data[j + 2] = data[i + 2];
-            }
-
+            RgbaCompaction.ToRgbInPlace(pixels.Data, width * height);
             return pixels;
         }
         catch

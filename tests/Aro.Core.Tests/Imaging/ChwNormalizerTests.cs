@@ -10,6 +10,8 @@ namespace Aro.Core.Tests.Imaging;
 /// </summary>
 public sealed class ChwNormalizerTests
 {
+    private static bool VectorPath => System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported;
+
     [Fact]
     public void Table_path_writes_the_reference_expression_channel_major()
     {
@@ -34,7 +36,7 @@ public sealed class ChwNormalizerTests
     [SkippableFact]
     public void Vector_path_equals_the_table_path_bit_for_bit()
     {
-        Skip.IfNot(System.Runtime.Intrinsics.X86.Avx2.IsSupported, "this CPU has no AVX2: only the table path runs here");
+        Skip.IfNot(VectorPath, "this CPU has no AVX2 and FMA: only the table path runs here");
         var random = new Random(6);
         for (var n = 0; n < 400; n++)
         {
@@ -67,6 +69,37 @@ public sealed class ChwNormalizerTests
             Assert.True(
                 MemoryMarshal.AsBytes(table.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(vector.AsSpan())),
                 $"{width}x{height}, mean [{string.Join(", ", mean)}], std [{string.Join(", ", std)}]");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Clip_and_siglip_constants_take_the_corrected_reciprocal_road(int channel)
+    {
+        // Not needed for correctness (a failing channel divides), but the speed depends on it.
+        Assert.True(ChwNormalizer.UsesCorrectedForm(ImageTransformSpec.ClipMean, ImageTransformSpec.ClipStd, channel));
+        Assert.True(ChwNormalizer.UsesCorrectedForm([0.5f, 0.5f, 0.5f], [0.5f, 0.5f, 0.5f], channel));
+    }
+
+    [SkippableFact]
+    public void The_division_fallback_equals_the_table_path_bit_for_bit()
+    {
+        // No (mean, std) pair found by search makes the corrected reciprocal miss (Markstein's correction is exact
+        // nearly always), so the fallback is forced here.
+        Skip.IfNot(VectorPath, "this CPU has no AVX2 and FMA: only the table path runs here");
+        var random = new Random(9);
+        for (var n = 0; n < 50; n++)
+        {
+            var image = RandomImage(random, random.Next(1, 60), random.Next(1, 20));
+            IReadOnlyList<float> mean = [RandomFloat(random), RandomFloat(random), RandomFloat(random)];
+            IReadOnlyList<float> std = [Math.Abs(RandomFloat(random)) + 1e-30f, Math.Abs(RandomFloat(random)) + 1e-30f, Math.Abs(RandomFloat(random)) + 1e-30f];
+            var table = new float[3 * image.Width * image.Height];
+            var divided = new float[table.Length];
+            ChwNormalizer.Write(image, mean, std, table, vectorised: false);
+            ChwNormalizer.Write(image, mean, std, divided, vectorised: true, allowCorrected: false);
+            Assert.True(MemoryMarshal.AsBytes(table.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(divided.AsSpan())));
         }
     }
 
