@@ -3,8 +3,9 @@ namespace Aro.Core.Imaging;
 /// <summary>
 /// Fixed-point resampling weights for one axis, computed exactly as Pillow's <c>precompute_coeffs</c> and
 /// <c>normalize_coeffs_8bpc</c> (libImaging/Resample.c) do: the filter's support (bilinear 1, bicubic 2) scaled by
-/// the downscale factor (antialiasing), weights normalised in double and rounded to 22 fractional bits. Only the outputs in <c>[firstOutput, firstOutput + outputCount)</c> are computed, which is exact: each
-/// output depends on its own weights alone.
+/// the downscale factor (antialiasing), weights normalised in double and rounded to 22 fractional bits. Only the
+/// outputs in <c>[firstOutput, firstOutput + outputCount)</c> are computed, which is exact: each output depends on its
+/// own weights alone.
 /// </summary>
 internal sealed class ResampleKernel
 {

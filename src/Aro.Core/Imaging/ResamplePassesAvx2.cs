@@ -62,7 +62,7 @@ internal static class ResamplePassesAvx2
                     for (var x = 0; x < outWidth; x++)
                     {
                         var w = weights + (x * size);
-                        var p = transposed + ((((starts[x] * 3) - firstColumn)) * Lanes);
+                        var p = transposed + (((starts[x] * 3) - firstColumn) * Lanes);
                         Vector256<int> r = half, g = half, b = half;
                         for (var i = 0; i < counts[x]; i++, p += 3 * Lanes)
                         {
