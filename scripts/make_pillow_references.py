@@ -309,6 +309,14 @@ def decode_sources(rng: np.random.Generator) -> dict[str, tuple[bytes, str]]:
     files["index-past-table.gif"] = (gif((W, H), palette[:4].tobytes(), [{"box": (0, 0, W, H), "indices": beyond, "min_code_size": 4}]),
                                      "GIF with a 4-entry colour table and indices up to 15")
     pil("pillow-trns.gif", Image.fromarray(rgb).quantize(16), "GIF", "GIF written by Pillow with transparency", transparency=3)
+    noisy = rgb8(rng, 96, 64)
+    noisy = np.clip(noisy.astype(np.int32) + rng.integers(-90, 91, size=noisy.shape), 0, 255).astype(np.uint8)
+    pil("pillow-256.gif", Image.fromarray(noisy).quantize(256), "GIF",
+        "GIF written by Pillow, 256 colours of noise: LZW codes grow to 12 bits and the table fills")
+    files["no-palette.gif"] = (gif((W, H), None, [{"box": (0, 0, W, H), "indices": [int(v) for v in grey.reshape(-1)]}]),
+                               "GIF without any colour table (PIL mode L: indices are grey levels)")
+    files["frame-past-screen.gif"] = (gif((8, 5), pal32, [{"box": (2, 1, W, H), "indices": gi, "transparency": 4}]),
+                                      "GIF whose frame reaches past its logical screen (PIL grows the canvas)")
 
     # JPEG: CMYK with and without the Adobe segment; greyscale and colour for the Skia path.
     cmyk = np.concatenate([rgb, a[:, :, None]], -1)

@@ -38,6 +38,11 @@ internal static class LibTiffDecoder
         }
 
         limits.CheckSize((int)Math.Clamp(layout.Width, -1, int.MaxValue), (int)Math.Clamp(layout.Height, -1, int.MaxValue), name);
+        if (!layout.Plausible)
+        {
+            throw new ImageLoadException(name, "is a TIFF file with a tag whose declared size exceeds the file (corrupt)");
+        }
+
         using var source = new Source(bytes);
         using var tiff = Tiff.ClientOpen(name, "r", source, new TiffStream())
             ?? throw new ImageLoadException(name, $"is a TIFF file that cannot be opened: {source.Error ?? "libtiff refused it"}");

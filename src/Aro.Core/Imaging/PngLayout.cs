@@ -13,7 +13,7 @@ internal sealed record PngLayout(int BitDepth, int ColorType, int PaletteEntries
     public bool IsGrey16 => BitDepth == 16 && ColorType == 0;
 
     /// <summary>A palette with fewer entries than its indices can name: PIL greys the rest, libpng blackens them.</summary>
-    public bool HasShortPalette => ColorType == 3 && PaletteOffset >= 0 && PaletteEntries < (1 << BitDepth);
+    public bool HasShortPalette => ColorType == 3 && BitDepth is 1 or 2 or 4 or 8 && PaletteOffset >= 0 && PaletteEntries < (1 << BitDepth);
 
     /// <summary>The layout of <paramref name="png"/>, or null when its chunks cannot be walked (Skia will say why).</summary>
     public static PngLayout? Read(ReadOnlySpan<byte> png)
