@@ -352,6 +352,15 @@ def decode_sources(rng: np.random.Generator) -> dict[str, tuple[bytes, str]]:
     files["grey16.pgm"] = (pnm(b"P5", W, H, 65535, u16(rng, 1)[..., 0]), "16-bit PGM (maxval 65535)")
     files["maxval100.ppm"] = (pnm(b"P6", W, H, 100, rng.integers(0, 101, size=(H, W, 3))), "PPM with maxval 100")
     pil("rgb.ppm", Image.fromarray(rgb), "PPM", "PPM (maxval 255)")
+    pil("grey.pgm", Image.fromarray(grey), "PPM", "PGM (maxval 255)")
+    pil("bilevel.pbm", Image.fromarray(grey > 120).convert("1"), "PPM", "binary PBM (P4)")
+    plain_bits = (grey > 120).astype(np.uint8)
+    files["plain.pbm"] = (b"P1\n# plain bitmap\n%d %d\n" % (W, H) + b"\n".join(b" ".join(b"%d" % v for v in row) for row in plain_bits) + b"\n",
+                          "plain PBM (P1), 1 is black")
+    files["plain.pgm"] = (b"P2\n%d %d\n255\n" % (W, H) + b"\n".join(b" ".join(b"%d" % v for v in row) for row in grey) + b"\n",
+                          "plain PGM (P2), maxval 255")
+    files["plain.ppm"] = (b"P3\n%d %d\n255\n" % (W, H) + b"\n".join(b" ".join(b"%d" % v for v in row.reshape(-1)) for row in rgb) + b"\n",
+                          "plain PPM (P3), maxval 255")
 
     # WebP: lossy, lossless with alpha.
     pil("lossy.webp", Image.fromarray(big), "WEBP", "lossy WebP", quality=80)
