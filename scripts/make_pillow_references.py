@@ -351,6 +351,11 @@ def decode_sources(rng: np.random.Generator) -> dict[str, tuple[bytes, str]]:
     # PNM: maxval other than 255, 16-bit.
     files["grey16.pgm"] = (pnm(b"P5", W, H, 65535, u16(rng, 1)[..., 0]), "16-bit PGM (maxval 65535)")
     files["maxval100.ppm"] = (pnm(b"P6", W, H, 100, rng.integers(0, 101, size=(H, W, 3))), "PPM with maxval 100")
+    files["maxval1000.pgm"] = (pnm(b"P5", W, H, 1000, rng.integers(0, 1001, size=(H, W))), "16-bit PGM with maxval 1000 (PIL mode I)")
+    files["maxval4000.ppm"] = (pnm(b"P6", W, H, 4000, rng.integers(0, 4001, size=(H, W, 3))), "16-bit PPM with maxval 4000")
+    files["maxval7-over.pgm"] = (pnm(b"P5", W, H, 7, rng.integers(0, 12, size=(H, W))), "PGM with maxval 7 and samples above it")
+    files["plain-maxval100.pgm"] = (b"P2\n%d %d\n100\n" % (W, H) + b" ".join(b"%d" % v for v in rng.integers(0, 101, size=W * H)) + b"\n",
+                                    "plain PGM with maxval 100 (refused by aro)")
     pil("rgb.ppm", Image.fromarray(rgb), "PPM", "PPM (maxval 255)")
     pil("grey.pgm", Image.fromarray(grey), "PPM", "PGM (maxval 255)")
     pil("bilevel.pbm", Image.fromarray(grey > 120).convert("1"), "PPM", "binary PBM (P4)")

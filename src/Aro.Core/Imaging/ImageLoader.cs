@@ -29,7 +29,7 @@ namespace Aro.Core.Imaging;
 /// colour); 16-bit greyscale PNGs through ImageSharp's PNG decoder at 16 bits, clamped at 255 as PIL's mode <c>I</c>
 /// is; palette PNGs whose palette is short get PIL's grey entries for the missing indices (<see cref="PngLayout"/>);
 /// 16-bit BMPs are re-widened (<see cref="Bmp16Bit"/>); CMYK, 1-bit, palette and 16-bit grey TIFFs decode in
-/// <see cref="LibTiffDecoder"/>; PGM/PPM files with a maxval other than 255 are refused (<see cref="PnmMaxval"/>).
+/// <see cref="LibTiffDecoder"/>; binary PGM/PPM files with a maxval other than 255 in <see cref="PnmDecoder"/>.
 /// </para>
 /// Every path reads the header first and refuses images whose declared size exceeds <see cref="MaxPixels"/>
 /// before any pixel is decoded (crafted files must not exhaust memory); truncated data is an error, as in PIL.
@@ -113,9 +113,8 @@ public sealed class ImageLoader
                 }
 
                 break;
-            case null:
-                PnmMaxval.Check(bytes, name);
-                break;
+            case null when PnmDecoder.TryDecode(bytes, name, this) is { } pnm:
+                return pnm;
         }
 
         var greenBits = format == "BMP" ? Bmp16Bit.GreenBits(bytes, name) : null;

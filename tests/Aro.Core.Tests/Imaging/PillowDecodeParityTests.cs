@@ -18,8 +18,7 @@ public sealed class PillowDecodeParityTests(ITestOutputHelper output)
     /// <summary>Files PIL decodes and aro refuses on purpose, with what the message must say.</summary>
     private static readonly Dictionary<string, string> Refused = new()
     {
-        ["grey16.pgm"] = "is a PGM with maxval 65535",
-        ["maxval100.ppm"] = "is a PPM with maxval 100",
+        ["plain-maxval100.pgm"] = "is a plain (ASCII) PGM with maxval 100",
     };
 
     public static TheoryData<string> Files()
