@@ -1,10 +1,10 @@
 namespace Aro.Core.Imaging;
 
 /// <summary>
-/// OpenAI CLIP's preprocessing as torchvision 0.14 runs it on a PIL image: <c>Resize(n, BICUBIC)</c> of the
-/// shorter side (the longer side becomes <c>int(n * long / short)</c>), <c>CenterCrop</c> with offsets
-/// <c>int(round((size - crop) / 2))</c> (half-to-even), <c>ToTensor</c>, <c>Normalize</c>. Only the cropped window
-/// of the resize is computed.
+/// OpenAI CLIP's preprocessing as torchvision 0.14 runs it on a PIL image: <c>Resize(n, BICUBIC)</c> (the filter is
+/// the spec's <see cref="ImageTransformSpec.Resample"/>) of the shorter side (the longer side becomes
+/// <c>int(n * long / short)</c>), <c>CenterCrop</c> with offsets <c>int(round((size - crop) / 2))</c> (half-to-even),
+/// <c>ToTensor</c>, <c>Normalize</c>. Only the cropped window of the resize is computed.
 /// </summary>
 public sealed class ClipImageTransform : IImageTransform
 {
@@ -39,7 +39,7 @@ public sealed class ClipImageTransform : IImageTransform
         var (width, height) = ResizedSize(image.Width, image.Height, Spec.ResizeShortestEdge);
         var top = (int)Math.Round((height - Spec.Height) / 2.0, MidpointRounding.ToEven);
         var left = (int)Math.Round((width - Spec.Width) / 2.0, MidpointRounding.ToEven);
-        using var window = PilBicubicResampler.ResizeWindow(image, width, height, left, top, Spec.Width, Spec.Height);
+        using var window = PilResampler.ResizeWindow(image, Spec.Resample, width, height, left, top, Spec.Width, Spec.Height);
         ChwNormalizer.Write(window, Spec.Mean, Spec.Std, destination);
     }
 }

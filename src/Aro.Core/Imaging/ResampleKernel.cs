@@ -2,10 +2,10 @@ namespace Aro.Core.Imaging;
 
 /// <summary>
 /// Fixed-point resampling weights for one axis, computed exactly as Pillow's <c>precompute_coeffs</c> and
-/// <c>normalize_coeffs_8bpc</c> (libImaging/Resample.c) do for BICUBIC: Keys cubic with a = -0.5, support
-/// 2 scaled by the downscale factor (antialiasing), weights normalised in double and rounded to 22 fractional
-/// bits. Only the outputs in <c>[firstOutput, firstOutput + outputCount)</c> are computed, which is exact: each
-/// output depends on its own weights alone.
+/// <c>normalize_coeffs_8bpc</c> (libImaging/Resample.c) do: the filter's support (bilinear 1, bicubic 2) scaled by
+/// the downscale factor (antialiasing), weights normalised in double and rounded to 22 fractional bits. Only the
+/// outputs in <c>[firstOutput, firstOutput + outputCount)</c> are computed, which is exact: each output depends on its
+/// own weights alone.
 /// </summary>
 internal sealed class ResampleKernel
 {
@@ -38,7 +38,7 @@ internal sealed class ResampleKernel
     /// <summary>One past the last source index any computed output reads.</summary>
     public int EndSource => Starts[^1] + Counts[^1];
 
-    public static ResampleKernel Bicubic(int inputSize, int outputSize, int firstOutput, int outputCount)
+    public static ResampleKernel Create(ResampleFilter filter, int inputSize, int outputSize, int firstOutput, int outputCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputSize, 1);
@@ -48,7 +48,12 @@ internal sealed class ResampleKernel
             throw new ArgumentOutOfRangeException(nameof(firstOutput), $"window {firstOutput}+{outputCount} outside {outputSize}");
         }
 
-        const double support = 2.0;
+        var support = filter switch
+        {
+            ResampleFilter.Bilinear => 1.0,
+            ResampleFilter.Bicubic => 2.0,
+            _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "unknown resample filter"),
+        };
         var scale = (double)inputSize / outputSize;
         var filterScale = Math.Max(scale, 1.0);
         var scaledSupport = support * filterScale;
@@ -68,7 +73,8 @@ internal sealed class ResampleKernel
             var total = 0.0;
             for (var x = 0; x < max; x++)
             {
-                var w = Cubic((x + min - center + 0.5) * inverse);
+                var t = (x + min - center + 0.5) * inverse;
+                var w = filter == ResampleFilter.Bicubic ? Cubic(t) : Triangle(t);
                 window[x] = w;
                 total += w;
             }
@@ -86,6 +92,17 @@ internal sealed class ResampleKernel
         }
 
         return new ResampleKernel(size, starts, counts, weights);
+    }
+
+    /// <summary>Pillow's <c>bilinear_filter</c>: 1 - |x| inside (-1, 1).</summary>
+    private static double Triangle(double x)
+    {
+        if (x < 0.0)
+        {
+            x = -x;
+        }
+
+        return x < 1.0 ? 1.0 - x : 0.0;
     }
 
     /// <summary>Pillow's <c>bicubic_filter</c>: Keys' cubic convolution with a = -0.5.</summary>

@@ -1,8 +1,9 @@
 namespace Aro.Core.Imaging;
 
 /// <summary>
-/// BLIP's preprocessing: <c>Resize((h, w), BICUBIC)</c> ignoring the aspect ratio, no crop, then
-/// <c>ToTensor</c> and <c>Normalize</c>.
+/// BLIP's and SigLIP's preprocessing: <c>Resize((h, w), resample)</c> ignoring the aspect ratio (bicubic for BLIP and
+/// SigLIP, bilinear for SigLIP 2: <see cref="ImageTransformSpec.Resample"/>), no crop, then <c>ToTensor</c> and
+/// <c>Normalize</c>.
 /// </summary>
 public sealed class SquashImageTransform : IImageTransform
 {
@@ -23,7 +24,7 @@ public sealed class SquashImageTransform : IImageTransform
 
     public void Apply(RgbPixels image, Span<float> destination)
     {
-        using var resized = PilBicubicResampler.Resize(image, Spec.Width, Spec.Height);
+        using var resized = PilResampler.Resize(image, Spec.Resample, Spec.Width, Spec.Height);
         ChwNormalizer.Write(resized, Spec.Mean, Spec.Std, destination);
     }
 }

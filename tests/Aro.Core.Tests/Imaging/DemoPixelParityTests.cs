@@ -17,7 +17,7 @@ public sealed class DemoPixelParityTests(ITestOutputHelper output)
     [InlineData("vg-relation-000003")]
     [InlineData("vg-relation-000014")]
     [InlineData("coco-order-000002")]
-    public async Task Tensor_is_within_one_8bit_level_of_pil(string id)
+    public async Task Tensor_equals_pils_bit_for_bit(string id)
     {
         var data = RepoPaths.InRepo("data", "demo");
         ICaseReader reader = id.StartsWith("vg-", StringComparison.Ordinal)
@@ -36,6 +36,7 @@ public sealed class DemoPixelParityTests(ITestOutputHelper output)
         var reference = ClipImageTransformParityTests.ReadFloats(RepoPaths.InRepo("tests", "fixtures", "reference", "demo", "pixels", id + ".f32"));
         var (max, mean) = ClipImageTransformParityTests.LevelDifference(tensor, reference, spec);
         output.WriteLine($"{id}: max {max:F2} levels, mean {mean:F4}");
-        Assert.True(max <= 1.01 && mean <= 0.05, $"max {max}, mean {mean}");
+        Assert.True(max == 0, $"max {max}, mean {mean}");
+        Assert.Equal(reference, tensor);
     }
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Aro.Core.Tests.Imaging;
 
-public sealed class PilBicubicResamplerTests
+public sealed class PilResamplerTests
 {
     [Fact]
     public void Same_size_is_the_identity()
@@ -11,7 +11,7 @@ public sealed class PilBicubicResamplerTests
         var data = Enumerable.Range(0, 5 * 4 * 3).Select(i => (byte)(i * 7)).ToArray();
         var image = new RgbPixels(5, 4, data);
 
-        Assert.Equal(data, PilBicubicResampler.Resize(image, 5, 4).ToArray());
+        Assert.Equal(data, PilResampler.Resize(image, ResampleFilter.Bicubic, 5, 4).ToArray());
     }
 
     [Fact]
@@ -19,8 +19,8 @@ public sealed class PilBicubicResamplerTests
     {
         var image = new RgbPixels(7, 3, [.. Enumerable.Repeat((byte)123, 7 * 3 * 3)]);
 
-        Assert.All(PilBicubicResampler.Resize(image, 40, 17).ToArray(), b => Assert.Equal(123, b));
-        Assert.All(PilBicubicResampler.Resize(image, 2, 2).ToArray(), b => Assert.Equal(123, b));
+        Assert.All(PilResampler.Resize(image, ResampleFilter.Bicubic, 40, 17).ToArray(), b => Assert.Equal(123, b));
+        Assert.All(PilResampler.Resize(image, ResampleFilter.Bicubic, 2, 2).ToArray(), b => Assert.Equal(123, b));
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class PilBicubicResamplerTests
         random.NextBytes(data);
         var image = new RgbPixels(31, 23, data);
 
-        var full = PilBicubicResampler.Resize(image, 50, 37);
-        var window = PilBicubicResampler.ResizeWindow(image, 50, 37, 9, 4, 30, 30);
+        var full = PilResampler.Resize(image, ResampleFilter.Bicubic, 50, 37);
+        var window = PilResampler.ResizeWindow(image, ResampleFilter.Bicubic, 50, 37, 9, 4, 30, 30);
 
         for (var y = 0; y < 30; y++)
         {
@@ -48,7 +48,7 @@ public sealed class PilBicubicResamplerTests
     {
         var image = new RgbPixels(2, 1, [0, 0, 0, 255, 255, 255]);
 
-        var row = PilBicubicResampler.Resize(image, 4, 1).ToArray().Where((_, i) => i % 3 == 0).ToArray();
+        var row = PilResampler.Resize(image, ResampleFilter.Bicubic, 4, 1).ToArray().Where((_, i) => i % 3 == 0).ToArray();
 
         Assert.Equal(new byte[] { 0, 53, 202, 255 }, row);
     }
@@ -58,7 +58,7 @@ public sealed class PilBicubicResamplerTests
     {
         byte[] ramp = [.. new[] { 0, 10, 50, 200, 220, 255, 30, 90 }.SelectMany(v => new[] { (byte)v, (byte)(255 - v), (byte)(v * 3 % 256) })];
 
-        var resized = PilBicubicResampler.Resize(new RgbPixels(8, 1, ramp), 3, 1);
+        var resized = PilResampler.Resize(new RgbPixels(8, 1, ramp), ResampleFilter.Bicubic, 3, 1);
 
         Assert.Equal(new byte[] { 18, 237, 47, 193, 62, 152, 115, 140, 110 }, resized.ToArray());
     }
@@ -68,7 +68,7 @@ public sealed class PilBicubicResamplerTests
     {
         byte[] grid = [.. Enumerable.Range(0, 18).Select(i => (byte)(i * 37 % 256))];
 
-        var resized = PilBicubicResampler.Resize(new RgbPixels(3, 2, grid), 5, 3);
+        var resized = PilResampler.Resize(new RgbPixels(3, 2, grid), ResampleFilter.Bicubic, 5, 3);
 
         byte[] expected =
         [
