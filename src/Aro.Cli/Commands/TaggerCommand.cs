@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Aro.Core.Text.Pos;
+using Aro.Tagging.Training;
 
 namespace Aro.Cli.Commands;
 
@@ -45,7 +46,7 @@ internal sealed class TaggerCommand : ICliCommand
         var train = RequireFile(parse.GetValue(_train)!);
         var model = PerceptronTrainer.Train(train, parse.GetValue(_iterations), parse.GetValue(_seed), line => _console.Error.WriteLine(line));
         var output = Path.GetFullPath(parse.GetValue(_out)!);
-        model.Save(output);
+        PerceptronModelWriter.Save(model, output);
         _console.Out.WriteLine($"wrote {output} ({model.FeatureCount} features, {model.WeightCount} weights)");
         return ExitCodes.Ok;
     }

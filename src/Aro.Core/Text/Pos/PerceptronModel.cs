@@ -9,15 +9,19 @@ namespace Aro.Core.Text.Pos;
 /// the first stage's tags of the words to the right as extra features.
 /// </summary>
 /// <remarks>
-/// Weights are averaged perceptron weights stored as one-byte logarithmic codes (<see cref="WeightQuantizer"/>),
+/// Weights are averaged perceptron weights stored as one-byte logarithmic codes (<see cref="LogWeightCodes"/>),
 /// scaled per stage so that stage's largest weight gets the top code. Tagging sums integers decoded from the
-/// codes, so a model tags identically on every machine; one scale per stage changes no decision. The file is gzip-compressed binary: a header (format, feature set,
-/// training facts), the labels, the tag dictionary, then each stage's features in ascending hash order.
+/// codes, so a model tags identically on every machine; one scale per stage changes no decision. The file is
+/// gzip-compressed binary: a header (format, feature set, training facts), the labels, the tag dictionary, then
+/// each stage's features in ascending hash order (<see cref="WeightTable.Read"/>).
 /// </remarks>
 public sealed class PerceptronModel
 {
-    private static readonly byte[] Magic = "AROPOS"u8.ToArray();
-    private const int FormatVersion = 1;
+    /// <summary>The first bytes of a model file (after decompression).</summary>
+    internal static ReadOnlySpan<byte> Magic => "AROPOS"u8;
+
+    /// <summary>The layout of the model file this code reads (and the trainer's writer writes).</summary>
+    internal const int FormatVersion = 1;
 
     private readonly string[] _labelNames;
 
@@ -75,47 +79,7 @@ public sealed class PerceptronModel
         return labels;
     }
 
-    /// <summary>Writes the model to <paramref name="path"/> through a temporary file, so no half-written model remains.</summary>
-    public void Save(string path)
-    {
-        IO.AtomicFile.Write(Path.GetFullPath(path), Save);
-    }
-
-    /// <summary>Writes the gzip-compressed model to <paramref name="stream"/> (left open).</summary>
-    public void Save(Stream stream)
-    {
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(SentenceFeatures.Version);
-        writer.Write(Training.Iterations);
-        writer.Write(Training.Seed);
-        writer.Write(Training.Sentences);
-        writer.Write(Training.Tokens);
-
-        writer.Write(Labels.Count);
-        foreach (var label in Labels)
-        {
-            writer.Write(label.Upos);
-            writer.Write(label.Xpos);
-        }
-
-        writer.Write(TagDictionary.Count);
-        foreach (var (word, label) in TagDictionary.OrderBy(entry => entry.Key, StringComparer.Ordinal))
-        {
-            writer.Write(word);
-            writer.Write((byte)label);
-        }
-
-        writer.Write(Stages.Count);
-        foreach (var stage in Stages)
-        {
-            stage.Write(writer);
-        }
-    }
-
-    /// <summary>Reads a model written by <see cref="Save(string)"/>.</summary>
+    /// <summary>Reads a model file (written by the trainer: Aro.Tagging.Training's <c>PerceptronModelWriter</c>).</summary>
     public static PerceptronModel Load(string path)
     {
         if (!File.Exists(path))

@@ -1,5 +1,6 @@
 using Aro.TestSupport;
 using Aro.Core.Text.Pos;
+using Aro.Tagging.Training;
 using Xunit;
 
 namespace Aro.Core.Tests.Text.Pos;
@@ -40,7 +41,7 @@ public sealed class PerceptronTrainerTests
         using var folder = new TempDirectory();
         var model = PerceptronTrainer.Train(Toy, 3, 2);
         var path = folder.File("toy.tagger.gz");
-        model.Save(path);
+        PerceptronModelWriter.Save(model, path);
 
         var loaded = PerceptronModel.Load(path);
 
@@ -76,7 +77,7 @@ public sealed class PerceptronTrainerTests
     private static byte[] Bytes(PerceptronModel model)
     {
         using var stream = new MemoryStream();
-        model.Save(stream);
+        PerceptronModelWriter.Save(model, stream);
         return stream.ToArray();
     }
 

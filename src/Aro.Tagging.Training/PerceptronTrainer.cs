@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Aro.Core;
 using Aro.Core.Randomness;
+using Aro.Core.Text.Pos;
 
-namespace Aro.Core.Text.Pos;
+namespace Aro.Tagging.Training;
 
 /// <summary>
 /// Trains the averaged-perceptron tagger (Collins 2002) on a treebank: greedily left to right as it will tag,
