@@ -351,7 +351,7 @@ def build_test_set(params):
     items += [("caption", caption(rng)) for _ in range(500)]
     items += [("news", news(rng)) for _ in range(300)]
     vocabulary = soup_vocabulary(params, rng)
-    items += [("soup", soup(rng, vocabulary)) for _ in range(2000)]
+    items += [("soup", soup(rng, vocabulary)) for _ in range(1200)]
     seen = set()
     unique = []
     for group, text in items:

@@ -8,7 +8,7 @@ namespace Aro.Tagging.Training;
 /// <summary>
 /// Writes a <see cref="PerceptronModel"/> in the file format <see cref="PerceptronModel.Load(string)"/> reads:
 /// gzip-compressed binary with a header (format, feature set, training facts), the labels, the tag dictionary
-/// (ordinal order), then each stage's features in ascending hash order.
+/// (ordinal order), the word-class lexicon, then each stage's features in ascending hash order.
 /// </summary>
 public static class PerceptronModelWriter
 {
@@ -32,6 +32,7 @@ public static class PerceptronModelWriter
         writer.Write(model.Training.Seed);
         writer.Write(model.Training.Sentences);
         writer.Write(model.Training.Tokens);
+        writer.Write(model.Training.CaptionSentences);
 
         writer.Write(model.Labels.Count);
         foreach (var label in model.Labels)
@@ -47,10 +48,33 @@ public static class PerceptronModelWriter
             writer.Write((byte)label);
         }
 
+        Write(writer, model.Lexicon);
         writer.Write(model.Stages.Count);
         foreach (var stage in model.Stages)
         {
             Write(writer, stage);
+        }
+    }
+
+    /// <summary>Per class a count and the ascending lemma hashes as 7-bit varint deltas, then the irregular forms.</summary>
+    private static void Write(BinaryWriter writer, WordClassLexicon lexicon)
+    {
+        foreach (var hashes in lexicon.Lemmas)
+        {
+            writer.Write(hashes.Length);
+            var previous = 0u;
+            foreach (var hash in hashes)
+            {
+                writer.Write7BitEncodedInt64(hash - previous);
+                previous = hash;
+            }
+        }
+
+        writer.Write(lexicon.Irregular.Count);
+        foreach (var (hash, classes) in lexicon.Irregular.OrderBy(entry => entry.Key))
+        {
+            writer.Write(hash);
+            writer.Write(classes);
         }
     }
 

@@ -12,8 +12,9 @@ namespace Aro.Core.Text.Pos;
 /// Weights are averaged perceptron weights stored as one-byte logarithmic codes (<see cref="LogWeightCodes"/>),
 /// scaled per stage so that stage's largest weight gets the top code. Tagging sums integers decoded from the
 /// codes, so a model tags identically on every machine; one scale per stage changes no decision. The file is
-/// gzip-compressed binary: a header (format, feature set, training facts), the labels, the tag dictionary, then
-/// each stage's features in ascending hash order (<see cref="WeightTable.Read"/>).
+/// gzip-compressed binary: a header (format, feature set, training facts), the labels, the tag dictionary, the
+/// word-class lexicon (<see cref="WordClassLexicon.Read"/>), then each stage's features in ascending hash order
+/// (<see cref="WeightTable.Read"/>).
 /// </remarks>
 public sealed class PerceptronModel
 {
@@ -21,11 +22,11 @@ public sealed class PerceptronModel
     internal static ReadOnlySpan<byte> Magic => "AROPOS"u8;
 
     /// <summary>The layout of the model file this code reads (and the trainer's writer writes).</summary>
-    internal const int FormatVersion = 1;
+    internal const int FormatVersion = 2;
 
     private readonly string[] _labelNames;
 
-    internal PerceptronModel(PosTag[] labels, Dictionary<string, int> tagDictionary, WeightTable[] stages, PerceptronTrainingInfo training)
+    internal PerceptronModel(PosTag[] labels, Dictionary<string, int> tagDictionary, WordClassLexicon lexicon, WeightTable[] stages, PerceptronTrainingInfo training)
     {
         if (labels.Length is 0 or > 256)
         {
@@ -40,6 +41,7 @@ public sealed class PerceptronModel
         Labels = labels;
         _labelNames = [.. labels.Select(label => label.ToString())];
         TagDictionary = tagDictionary;
+        Lexicon = lexicon;
         Stages = stages;
         Training = training;
     }
@@ -59,6 +61,9 @@ public sealed class PerceptronModel
     /// <summary>Frequent words whose label is fixed without scoring (word form → label index).</summary>
     internal IReadOnlyDictionary<string, int> TagDictionary { get; }
 
+    /// <summary>The word classes of the dictionary the model was trained with (empty when none).</summary>
+    internal WordClassLexicon Lexicon { get; }
+
     /// <summary>The weight tables: the first stage, then optionally the stacked second stage.</summary>
     internal IReadOnlyList<WeightTable> Stages { get; }
 
@@ -68,7 +73,7 @@ public sealed class PerceptronModel
     /// <summary>The label index of each word of a sentence, by every stage in turn.</summary>
     internal int[] Predict(IReadOnlyList<string> forms)
     {
-        var sentence = new SentenceFeatures(forms);
+        var sentence = new SentenceFeatures(forms, Lexicon);
         var labels = GreedyDecoder.Decode(Stages[0], sentence, forms, TagDictionary, _labelNames, firstPass: null);
         for (var stage = 1; stage < Stages.Count; stage++)
         {
@@ -111,7 +116,7 @@ public sealed class PerceptronModel
                     $"{name}: model format {format} with feature set {featureVersion}; this aro reads format {FormatVersion} with feature set {SentenceFeatures.Version} (re-train the tagger)");
             }
 
-            var training = new PerceptronTrainingInfo(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32());
+            var training = new PerceptronTrainingInfo(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             var labels = new PosTag[reader.ReadInt32()];
             for (var i = 0; i < labels.Length; i++)
             {
@@ -132,13 +137,14 @@ public sealed class PerceptronModel
                 tagDictionary[word] = label;
             }
 
+            var lexicon = WordClassLexicon.Read(reader);
             var stages = new WeightTable[reader.ReadInt32()];
             for (var i = 0; i < stages.Length; i++)
             {
                 stages[i] = WeightTable.Read(reader, labels.Length);
             }
 
-            return new PerceptronModel(labels, tagDictionary, stages, training);
+            return new PerceptronModel(labels, tagDictionary, lexicon, stages, training);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or FormatException or ArgumentException or OverflowException)
         {

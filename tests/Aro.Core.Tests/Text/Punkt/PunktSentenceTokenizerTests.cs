@@ -22,7 +22,7 @@ public sealed class PunktSentenceTokenizerTests
         Assert.True(groups["hard"] >= 140, $"hard: {groups["hard"]}");
         Assert.True(groups["caption"] >= 400, $"caption: {groups["caption"]}");
         Assert.True(groups["news"] >= 200, $"news: {groups["news"]}");
-        Assert.True(groups["soup"] >= 1500, $"soup: {groups["soup"]}");
+        Assert.True(groups["soup"] >= 1000, $"soup: {groups["soup"]}");
     }
 
     [Fact]
