@@ -7,9 +7,9 @@ namespace Aro.Tagging.Training;
 /// their plurals, adjectives, gerunds, present-tense and past-participle verbs.
 /// </summary>
 /// <remarks>
-/// Nouns are WordNet's concrete nouns without adjective, verb or adverb senses, plus words the treebank tags as
-/// common nouns at least 80% of the time; adjectives are WordNet adjectives SemCor tagged at least once that have
-/// no noun sense, plus the treebank's adjectives; verb forms come from the treebank (at least 80% of a word's tags),
+/// Nouns are WordNet's concrete nouns (whatever other senses they have: in a noun slot the word is a noun, which
+/// teaches the tagger to read ambiguous words by their context), plus words the treebank tags as common nouns at
+/// least 80% of the time; adjectives are WordNet adjectives SemCor tagged at least once, plus the treebank's; verb forms come from the treebank (at least 80% of a word's tags),
 /// so their spelling is real. Every word of <c>heldOut</c> (an evaluation set's vocabulary), and any word whose
 /// singular or plural is held out, is left out.
 /// </remarks>
@@ -54,7 +54,7 @@ public sealed class CaptionVocabulary
         var plurals = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var noun in wordnet.ConcreteNouns)
         {
-            if (!wordnet.Adjectives.Contains(noun) && !wordnet.Verbs.Contains(noun) && !wordnet.Adverbs.Contains(noun) && Allowed(noun))
+            if (Allowed(noun))
             {
                 nouns.Add(noun);
                 plurals.Add(wordnet.Plural(noun));
@@ -65,7 +65,7 @@ public sealed class CaptionVocabulary
         plurals.UnionWith(Mostly(tags, "NNS").Where(Allowed));
 
         var adjectives = new SortedSet<string>(
-            wordnet.AdjectiveTagCounts.Where(entry => entry.Value > 0 && !wordnet.Nouns.Contains(entry.Key)).Select(entry => entry.Key).Where(Allowed),
+            wordnet.AdjectiveTagCounts.Where(entry => entry.Value > 0).Select(entry => entry.Key).Where(Allowed),
             StringComparer.Ordinal);
         adjectives.UnionWith(Mostly(tags, "JJ").Where(Allowed));
 

@@ -5,8 +5,8 @@ namespace Aro.Tagging.Training;
 
 /// <summary>
 /// The word lists of WordNet 3.0 (Princeton University) that the synthetic caption sentences draw from: which
-/// lemmas have noun, verb, adjective and adverb senses, the concrete nouns (animals, artifacts, foods, objects,
-/// people, plants), how often each adjective was sense-tagged in SemCor, and the irregular inflections. It is
+/// lemmas have noun, verb, adjective and adverb senses, the concrete nouns (animals, artifacts, body parts, foods,
+/// locations, objects, people, plants, shapes, substances), how often each adjective was sense-tagged in SemCor, and the irregular inflections. It is
 /// both the source of the tagger's word-class features and the vocabulary of its synthetic captions.
 /// </summary>
 /// <remarks>
@@ -17,8 +17,9 @@ namespace Aro.Tagging.Training;
 /// </remarks>
 public sealed class WordNetLexicon
 {
-    // Lexicographer files of concrete nouns: noun.animal, noun.artifact, noun.food, noun.object, noun.person, noun.plant.
-    private static readonly HashSet<string> ConcreteNounFiles = ["05", "06", "13", "17", "18", "20"];
+    // Lexicographer files of things captions name: noun.animal, noun.artifact, noun.body, noun.food, noun.location,
+    // noun.object, noun.person, noun.plant, noun.shape, noun.substance.
+    private static readonly HashSet<string> ConcreteNounFiles = ["05", "06", "08", "13", "15", "17", "18", "20", "25", "27"];
 
     private WordNetLexicon(
         HashSet<string> nouns, HashSet<string> verbs, HashSet<string> adjectives, HashSet<string> adverbs,

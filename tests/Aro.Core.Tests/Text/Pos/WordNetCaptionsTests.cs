@@ -81,7 +81,7 @@ public sealed class WordNetCaptionsTests
     }
 
     [Fact]
-    public void Caption_vocabulary_leaves_out_held_out_words_their_plurals_and_ambiguous_nouns()
+    public void Caption_vocabulary_leaves_out_held_out_words_and_their_plurals()
     {
         using var folder = new TempDirectory();
         WriteWordNet(folder);
@@ -90,13 +90,14 @@ public sealed class WordNetCaptionsTests
 
         var vocabulary = CaptionVocabulary.Build(wordnet, treebank, new HashSet<string> { "trombones", "mice" });
 
-        // trombone: its plural is held out; mouse: its plural is held out; orange: also an adjective; walk: also a
-        // verb; idea: not concrete. Treebank words come in with their tags.
-        Assert.Equal(["box", "ocelot"], vocabulary.Nouns);
-        Assert.Equal(["boxes", "dogs", "ocelots"], vocabulary.PluralNouns);
-        Assert.Equal(["happy", "rare"], vocabulary.Adjectives);
+        // trombone and mouse: their plurals are held out; walk and idea: not concrete; orange: a concrete noun and
+        // a tagged adjective, so both; leafy: an adjective SemCor never tagged. Treebank words come with their tags.
+        Assert.Equal(["box", "ocelot", "orange"], vocabulary.Nouns);
+        Assert.Equal(["boxes", "dogs", "ocelots", "oranges"], vocabulary.PluralNouns);
+        Assert.Equal(["happy", "orange", "rare"], vocabulary.Adjectives);
         Assert.Equal(["running"], vocabulary.Gerunds);
         Assert.DoesNotContain("trombone", vocabulary.AllWords);
+        Assert.DoesNotContain("mouse", vocabulary.AllWords);
     }
 
     [Fact]
