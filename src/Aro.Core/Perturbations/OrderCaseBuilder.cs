@@ -16,8 +16,8 @@ namespace Aro.Core.Perturbations;
 /// <para>Differences from ARO's Python, all documented in docs/order-perturbations.md: noun and adjective tags come from
 /// aro's own tagger (<see cref="PerceptronTagger"/>, trained on UD English EWT) instead of spaCy's
 /// <c>en_core_web_sm</c>, on <see cref="PennTreebankTokenizer.SpacyLike"/> tokens instead of spaCy's; the trigram
-/// perturbations use <see cref="PennTreebankTokenizer.Nltk"/> with an approximation of Punkt sentence splitting;
-/// spaCy's whitespace tokens (from doubled spaces) are not produced; and the shuffles draw from SplitMix64, not
+/// perturbations use <see cref="PennTreebankTokenizer.Nltk"/>, which equals <c>nltk.word_tokenize</c> (Punkt
+/// sentences, then the Treebank rules); spaCy's whitespace tokens (from doubled spaces) are not produced; and the shuffles draw from SplitMix64, not
 /// from NumPy's and Python's generators, so no seed reproduces ARO's exact captions (which were never released).</para>
 /// </remarks>
 public sealed class OrderCaseBuilder

@@ -17,10 +17,8 @@ namespace Aro.Core.Perturbations;
 /// <item>when <c>caption.split(' ')</c> has more than <c>max_words</c> parts, the first <c>max_words</c> are
 /// joined by single spaces.</item>
 /// </list>
-/// Lower-casing uses <see cref="string.ToLowerInvariant()"/>, a simple one-to-one case mapping. Python's
-/// <c>str.lower()</c> uses full mappings, so it differs on a handful of non-ASCII letters: U+0130 (İ) becomes
-/// two characters in Python and one here, and Python turns a word-final capital sigma into ς where this gives σ.
-/// No ASCII caption, and no caption of the COCO or Flickr30k test splits we know of, is affected.
+/// Lower-casing is Python's <c>str.lower()</c> (<see cref="PythonText.Lower"/>): the full case mapping, so
+/// <c>İ</c> becomes the two code points <c>i̇</c> and a capital sigma that ends a word becomes <c>ς</c>.
 /// </remarks>
 public static class PreCaption
 {
@@ -33,7 +31,7 @@ public static class PreCaption
         ArgumentNullException.ThrowIfNull(caption);
         ArgumentOutOfRangeException.ThrowIfNegative(maxWords);
 
-        var lowered = caption.ToLowerInvariant();
+        var lowered = PythonText.Lower(caption);
         var builder = new StringBuilder(lowered.Length);
         for (var i = 0; i < lowered.Length; i++)
         {

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using Aro.Core.Text.Punkt;
 
 namespace Aro.Core.Text;
 
 /// <summary>
 /// Word tokenisation with the Penn Treebank conventions of NLTK's <c>word_tokenize</c>, which the ARO Order
-/// perturbations use (research/aro.md §3): sentences first (see <see cref="SentenceSplitter"/>), then per sentence
-/// double quotes become <c>``</c> and <c>''</c>, punctuation is split off (a period only at the end of a sentence,
-/// a comma or colon only before a non-digit), clitics <c>'s 'm 'd 'll 're 've n't</c> become tokens, and a few
+/// perturbations use (research/aro.md §3): Punkt sentences first (<see cref="PunktSentenceTokenizer.English"/>,
+/// which decides where a period ends a sentence), then per sentence double quotes become <c>``</c> and <c>''</c>,
+/// punctuation is split off (a period only at the end of a sentence, a comma or colon only before a non-digit),
+/// clitics <c>'s 'm 'd 'll 're 've n't</c> become tokens, and a few
 /// fused forms split (<c>cannot</c> → <c>can not</c>, <c>gonna</c> → <c>gon na</c>). Hyphens, <c>'</c> inside
 /// words and decimal numbers stay.
 /// </summary>
@@ -20,7 +22,7 @@ namespace Aro.Core.Text;
 public sealed class PennTreebankTokenizer
 {
     private const string PyWord = @"[\p{L}\p{N}_]";
-    private const string PySpace = @"[\t-\r\x1C- \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+    private const string PySpace = PythonText.SpaceClass;
     private const string ClosersAfterFinalPeriod = @"\]\)}>""'»”’";
 
     private readonly IReadOnlyList<RewriteRule> _rules;
@@ -41,7 +43,7 @@ public sealed class PennTreebankTokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        foreach (var sentence in SentenceSplitter.Split(text))
+        foreach (var sentence in PunktSentenceTokenizer.English.Tokenize(text))
         {
             tokens.AddRange(TokenizeSentence(sentence));
         }

@@ -22,7 +22,7 @@ internal static class GreedyDecoder
         IReadOnlyDictionary<string, int> tagDictionary,
         string[] labelNames,
         IReadOnlyList<string>? firstPass,
-        TrainingWeights? learner = null,
+        IFeatureLearner? learner = null,
         int[]? gold = null)
     {
         var labels = new int[forms.Count];

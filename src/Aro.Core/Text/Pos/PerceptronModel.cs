@@ -9,19 +9,24 @@ namespace Aro.Core.Text.Pos;
 /// the first stage's tags of the words to the right as extra features.
 /// </summary>
 /// <remarks>
-/// Weights are averaged perceptron weights stored as one-byte logarithmic codes (<see cref="WeightQuantizer"/>),
+/// Weights are averaged perceptron weights stored as one-byte logarithmic codes (<see cref="LogWeightCodes"/>),
 /// scaled per stage so that stage's largest weight gets the top code. Tagging sums integers decoded from the
-/// codes, so a model tags identically on every machine; one scale per stage changes no decision. The file is gzip-compressed binary: a header (format, feature set,
-/// training facts), the labels, the tag dictionary, then each stage's features in ascending hash order.
+/// codes, so a model tags identically on every machine; one scale per stage changes no decision. The file is
+/// gzip-compressed binary: a header (format, feature set, training facts), the labels, the tag dictionary, the
+/// word-class lexicon (<see cref="WordClassLexicon.Read"/>), then each stage's features in ascending hash order
+/// (<see cref="WeightTable.Read"/>).
 /// </remarks>
 public sealed class PerceptronModel
 {
-    private static readonly byte[] Magic = "AROPOS"u8.ToArray();
-    private const int FormatVersion = 1;
+    /// <summary>The first bytes of a model file (after decompression).</summary>
+    internal static ReadOnlySpan<byte> Magic => "AROPOS"u8;
+
+    /// <summary>The layout of the model file this code reads (and the trainer's writer writes).</summary>
+    internal const int FormatVersion = 2;
 
     private readonly string[] _labelNames;
 
-    internal PerceptronModel(PosTag[] labels, Dictionary<string, int> tagDictionary, WeightTable[] stages, PerceptronTrainingInfo training)
+    internal PerceptronModel(PosTag[] labels, Dictionary<string, int> tagDictionary, WordClassLexicon lexicon, WeightTable[] stages, PerceptronTrainingInfo training)
     {
         if (labels.Length is 0 or > 256)
         {
@@ -36,6 +41,7 @@ public sealed class PerceptronModel
         Labels = labels;
         _labelNames = [.. labels.Select(label => label.ToString())];
         TagDictionary = tagDictionary;
+        Lexicon = lexicon;
         Stages = stages;
         Training = training;
     }
@@ -55,6 +61,9 @@ public sealed class PerceptronModel
     /// <summary>Frequent words whose label is fixed without scoring (word form → label index).</summary>
     internal IReadOnlyDictionary<string, int> TagDictionary { get; }
 
+    /// <summary>The word classes of the dictionary the model was trained with (empty when none).</summary>
+    internal WordClassLexicon Lexicon { get; }
+
     /// <summary>The weight tables: the first stage, then optionally the stacked second stage.</summary>
     internal IReadOnlyList<WeightTable> Stages { get; }
 
@@ -64,7 +73,7 @@ public sealed class PerceptronModel
     /// <summary>The label index of each word of a sentence, by every stage in turn.</summary>
     internal int[] Predict(IReadOnlyList<string> forms)
     {
-        var sentence = new SentenceFeatures(forms);
+        var sentence = new SentenceFeatures(forms, Lexicon);
         var labels = GreedyDecoder.Decode(Stages[0], sentence, forms, TagDictionary, _labelNames, firstPass: null);
         for (var stage = 1; stage < Stages.Count; stage++)
         {
@@ -75,47 +84,7 @@ public sealed class PerceptronModel
         return labels;
     }
 
-    /// <summary>Writes the model to <paramref name="path"/> through a temporary file, so no half-written model remains.</summary>
-    public void Save(string path)
-    {
-        IO.AtomicFile.Write(Path.GetFullPath(path), Save);
-    }
-
-    /// <summary>Writes the gzip-compressed model to <paramref name="stream"/> (left open).</summary>
-    public void Save(Stream stream)
-    {
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(SentenceFeatures.Version);
-        writer.Write(Training.Iterations);
-        writer.Write(Training.Seed);
-        writer.Write(Training.Sentences);
-        writer.Write(Training.Tokens);
-
-        writer.Write(Labels.Count);
-        foreach (var label in Labels)
-        {
-            writer.Write(label.Upos);
-            writer.Write(label.Xpos);
-        }
-
-        writer.Write(TagDictionary.Count);
-        foreach (var (word, label) in TagDictionary.OrderBy(entry => entry.Key, StringComparer.Ordinal))
-        {
-            writer.Write(word);
-            writer.Write((byte)label);
-        }
-
-        writer.Write(Stages.Count);
-        foreach (var stage in Stages)
-        {
-            stage.Write(writer);
-        }
-    }
-
-    /// <summary>Reads a model written by <see cref="Save(string)"/>.</summary>
+    /// <summary>Reads a model file (written by the trainer: Aro.Tagging.Training's <c>PerceptronModelWriter</c>).</summary>
     public static PerceptronModel Load(string path)
     {
         if (!File.Exists(path))
@@ -147,7 +116,7 @@ public sealed class PerceptronModel
                     $"{name}: model format {format} with feature set {featureVersion}; this aro reads format {FormatVersion} with feature set {SentenceFeatures.Version} (re-train the tagger)");
             }
 
-            var training = new PerceptronTrainingInfo(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32());
+            var training = new PerceptronTrainingInfo(reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             var labels = new PosTag[reader.ReadInt32()];
             for (var i = 0; i < labels.Length; i++)
             {
@@ -168,13 +137,14 @@ public sealed class PerceptronModel
                 tagDictionary[word] = label;
             }
 
+            var lexicon = WordClassLexicon.Read(reader);
             var stages = new WeightTable[reader.ReadInt32()];
             for (var i = 0; i < stages.Length; i++)
             {
                 stages[i] = WeightTable.Read(reader, labels.Length);
             }
 
-            return new PerceptronModel(labels, tagDictionary, stages, training);
+            return new PerceptronModel(labels, tagDictionary, lexicon, stages, training);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or FormatException or ArgumentException or OverflowException)
         {

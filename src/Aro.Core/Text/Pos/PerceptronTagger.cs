@@ -2,7 +2,7 @@ namespace Aro.Core.Text.Pos;
 
 /// <summary>
 /// Greedy left-to-right part-of-speech tagging with a <see cref="PerceptronModel"/>. The model shipped inside
-/// aro (<see cref="LoadEmbedded"/>) was trained by <see cref="PerceptronTrainer"/> on UD English EWT; see
+/// aro (<see cref="LoadEmbedded"/>) was trained by Aro.Tagging.Training's <c>PerceptronTrainer</c>; see
 /// docs/pos-tagger.md for its accuracy and how to re-train it. Immutable, so one instance serves every thread.
 /// </summary>
 public sealed class PerceptronTagger : IPosTagger
@@ -30,7 +30,7 @@ public sealed class PerceptronTagger : IPosTagger
     /// <summary>The tagger shipped in Aro.Core (loaded once, then shared).</summary>
     public static PerceptronTagger LoadEmbedded() => Embedded.Value;
 
-    /// <summary>A tagger from a model file written by <see cref="PerceptronModel.Save(string)"/>.</summary>
+    /// <summary>A tagger from a model file (<c>aro tagger train --out</c>).</summary>
     public static PerceptronTagger Load(string path) => new(PerceptronModel.Load(path));
 
     /// <inheritdoc />

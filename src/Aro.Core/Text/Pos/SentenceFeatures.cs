@@ -9,16 +9,17 @@ namespace Aro.Core.Text.Pos;
 /// <remarks>
 /// Templates, in the spirit of Collins (2002) and Honnibal's averaged-perceptron tagger, widened for web text:
 /// the word, its 1–4 letter suffixes and 1–3 letter prefixes, its shape, the words and shapes around it (±2),
-/// word bigrams, and the two previous tags alone, together and with the word. Words are lower-cased with every
-/// digit read as 0, so "1990" and "2024" share weights. Changing any template changes <see cref="Version"/>,
-/// which a stored model must match.
+/// word bigrams, and the two previous tags alone, together and with the word; and the word classes a dictionary
+/// gives the word and its neighbours (<see cref="WordClassLexicon"/>: noun, verb, adjective, adverb). Words are
+/// lower-cased with every digit read as 0, so "1990" and "2024" share weights. Changing any template changes
+/// <see cref="Version"/>, which a stored model must match.
 /// </remarks>
 internal sealed class SentenceFeatures
 {
     /// <summary>The feature set a model was trained with; stored in the model file.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
-    public const int StaticCount = 30;
+    public const int StaticCount = 34;
     public const int DynamicCount = 5;
     public const int Count = StaticCount + DynamicCount;
 
@@ -31,29 +32,36 @@ internal sealed class SentenceFeatures
     private static readonly string[] Before = ["-START2-", "-START-"];
     private static readonly string[] After = ["-END-", "-END2-"];
 
+    // The name of each class bit set: "?" for a word the lexicon does not know, else the letters of its classes.
+    private static readonly string[] ClassNames = [.. Enumerable.Range(0, 16).Select(bits => bits == 0 ? "?" : string.Concat(
+        (bits & WordClassLexicon.Noun) != 0 ? "n" : "", (bits & WordClassLexicon.Verb) != 0 ? "v" : "",
+        (bits & WordClassLexicon.Adjective) != 0 ? "a" : "", (bits & WordClassLexicon.Adverb) != 0 ? "r" : ""))];
+
     private readonly string[] _words;
     private readonly uint[] _static;
 
-    public SentenceFeatures(IReadOnlyList<string> forms)
+    public SentenceFeatures(IReadOnlyList<string> forms, WordClassLexicon lexicon)
     {
         Length = forms.Count;
         _words = new string[Length + 4];
         var shapes = new string[Length + 4];
-        _words[0] = shapes[0] = Before[0];
-        _words[1] = shapes[1] = Before[1];
+        var classes = new string[Length + 4];
+        _words[0] = shapes[0] = classes[0] = Before[0];
+        _words[1] = shapes[1] = classes[1] = Before[1];
         for (var i = 0; i < Length; i++)
         {
             _words[i + 2] = Normalize(forms[i]);
             shapes[i + 2] = Shape(forms[i]);
+            classes[i + 2] = ClassNames[lexicon.Classify(forms[i].ToLowerInvariant())];
         }
 
-        _words[Length + 2] = shapes[Length + 2] = After[0];
-        _words[Length + 3] = shapes[Length + 3] = After[1];
+        _words[Length + 2] = shapes[Length + 2] = classes[Length + 2] = After[0];
+        _words[Length + 3] = shapes[Length + 3] = classes[Length + 3] = After[1];
 
         _static = new uint[Length * StaticCount];
         for (var i = 0; i < Length; i++)
         {
-            FillStatic(_static.AsSpan(i * StaticCount, StaticCount), forms, i, shapes);
+            FillStatic(_static.AsSpan(i * StaticCount, StaticCount), forms, i, shapes, classes);
         }
     }
 
@@ -135,7 +143,7 @@ internal sealed class SentenceFeatures
         return builder.ToString();
     }
 
-    private void FillStatic(Span<uint> into, IReadOnlyList<string> forms, int i, string[] shapes)
+    private void FillStatic(Span<uint> into, IReadOnlyList<string> forms, int i, string[] shapes, string[] classes)
     {
         var p = i + 2;
         var word = _words[p];
@@ -179,6 +187,10 @@ internal sealed class SentenceFeatures
         into[27] = FeatureHash.Of(27, shapes[p - 1], shapes[p]);
         into[28] = FeatureHash.Of(28, shapes[p], shapes[p + 1]);
         into[29] = FeatureHash.Of(29, _words[p - 1], word, _words[p + 1]);
+        into[30] = FeatureHash.Of(30, classes[p]);
+        into[31] = FeatureHash.Of(31, classes[p], classes[p + 1]);
+        into[32] = FeatureHash.Of(32, classes[p - 1], classes[p]);
+        into[33] = FeatureHash.Of(33, classes[p], Suffix(lower, 2));
     }
 
     private static ReadOnlySpan<char> Suffix(ReadOnlySpan<char> text, int length) =>

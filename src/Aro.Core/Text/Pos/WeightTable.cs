@@ -15,7 +15,7 @@ internal sealed class WeightTable : IFeatureScorer
     /// <param name="keys">Feature hashes, strictly ascending.</param>
     /// <param name="rowStarts">Where each feature's weights start; one extra end entry.</param>
     /// <param name="classes">Label index of each weight.</param>
-    /// <param name="weights">The weights as <see cref="WeightQuantizer"/> codes.</param>
+    /// <param name="weights">The weights as <see cref="LogWeightCodes"/> codes.</param>
     public WeightTable(uint[] keys, int[] rowStarts, byte[] classes, sbyte[] weights)
     {
         _keys = keys;
@@ -44,35 +44,27 @@ internal sealed class WeightTable : IFeatureScorer
 
             for (var k = _rowStarts[row]; k < _rowStarts[row + 1]; k++)
             {
-                scores[_classes[k]] += WeightQuantizer.Value(_weights[k]);
+                scores[_classes[k]] += LogWeightCodes.Value(_weights[k]);
             }
         }
     }
 
-    /// <summary>Feature count, then per feature: hash delta (7-bit varint), weight count - 1, labels, weight codes.</summary>
-    public void Write(BinaryWriter writer)
-    {
-        writer.Write(_keys.Length);
-        var previous = 0u;
-        for (var row = 0; row < _keys.Length; row++)
-        {
-            writer.Write7BitEncodedInt64(_keys[row] - previous);
-            previous = _keys[row];
-            var start = _rowStarts[row];
-            var end = _rowStarts[row + 1];
-            writer.Write((byte)(end - start - 1));
-            for (var k = start; k < end; k++)
-            {
-                writer.Write(_classes[k]);
-            }
+    /// <summary>Feature hashes, strictly ascending (one per row).</summary>
+    internal ReadOnlySpan<uint> Keys => _keys;
 
-            for (var k = start; k < end; k++)
-            {
-                writer.Write(_weights[k]);
-            }
-        }
-    }
+    /// <summary>Where each row's weights start in <see cref="Classes"/> and <see cref="Codes"/>; one extra end entry.</summary>
+    internal ReadOnlySpan<int> RowStarts => _rowStarts;
 
+    /// <summary>The label index of each weight.</summary>
+    internal ReadOnlySpan<byte> Classes => _classes;
+
+    /// <summary>Each weight's <see cref="LogWeightCodes"/> code.</summary>
+    internal ReadOnlySpan<sbyte> Codes => _weights;
+
+    /// <summary>
+    /// Reads a stage: feature count, then per feature the hash delta (7-bit varint), weight count - 1, the labels,
+    /// the weight codes.
+    /// </summary>
     public static WeightTable Read(BinaryReader reader, int labelCount)
     {
         var featureCount = reader.ReadInt32();

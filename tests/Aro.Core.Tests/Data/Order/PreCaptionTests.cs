@@ -25,6 +25,10 @@ public sealed class PreCaptionTests
     [InlineData("A MAN\u00A0 ON A BIKE", "a man on a bike")]
     [InlineData("a\u001C\u001Db", "a b")]
     [InlineData("a\u001Cb", "a\u001Cb")]
+    // Python's full lower-case mapping (values from tests/fixtures/reference/python-text/strings.jsonl, where
+    // PythonTextTests checks many more): İ becomes two code points, a word-final capital sigma becomes ς.
+    [InlineData("A man in \u0130zmir.", "a man in i\u0307zmir")]
+    [InlineData("\u0388\u039D\u0391\u03A3 \u03A3\u039A\u038E\u039B\u039F\u03A3 \u03A4\u03A1\u0388\u03A7\u0395\u0399.", "\u03AD\u03BD\u03B1\u03C2 \u03C3\u03BA\u03CD\u03BB\u03BF\u03C2 \u03C4\u03C1\u03AD\u03C7\u03B5\u03B9")]
     public void Cleans_like_python(string caption, string expected)
     {
         Assert.Equal(expected, PreCaption.Apply(caption, 30));

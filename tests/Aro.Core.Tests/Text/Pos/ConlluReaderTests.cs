@@ -1,5 +1,6 @@
 using Aro.TestSupport;
 using Aro.Core.Text.Pos;
+using Aro.Tagging.Training;
 using Xunit;
 
 namespace Aro.Core.Tests.Text.Pos;

@@ -1,5 +1,6 @@
 using Aro.TestSupport;
 using Aro.Core.Text.Pos;
+using Aro.Tagging.Training;
 using Xunit;
 
 namespace Aro.Core.Tests.Text.Pos;
@@ -40,18 +41,46 @@ public sealed class PerceptronTrainerTests
         using var folder = new TempDirectory();
         var model = PerceptronTrainer.Train(Toy, 3, 2);
         var path = folder.File("toy.tagger.gz");
-        model.Save(path);
+        PerceptronModelWriter.Save(model, path);
 
         var loaded = PerceptronModel.Load(path);
 
         Assert.Equal(model.Labels, loaded.Labels);
         Assert.Equal(model.Training, loaded.Training);
-        Assert.Equal(new PerceptronTrainingInfo(3, 2, 8, 30), loaded.Training);
+        Assert.Equal(new PerceptronTrainingInfo(3, 2, 8, 30, 0), loaded.Training);
         Assert.Equal(model.WeightCount, loaded.WeightCount);
         string[] sentence = ["a", "small", "cat", "sings"];
         Assert.Equal(new PerceptronTagger(model).Tag(sentence), new PerceptronTagger(loaded).Tag(sentence));
         Assert.Equal(Bytes(model), Bytes(loaded));
         Assert.Equal([path], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void Extra_sentences_and_a_word_class_lexicon_are_trained_on_and_saved_with_the_model()
+    {
+        using var folder = new TempDirectory();
+        folder.Write("index.noun", "ocelot n 1 1 @ 1 0 02124623  \n");
+        folder.Write("index.verb", "sing v 1 1 @ 1 1 01729431  \n");
+        folder.Write("index.adj", "leafy a 1 1 & 1 0 01700415  \n");
+        folder.Write("index.adv", "");
+        folder.Write("data.noun", "02124623 05 n 01 ocelot 0 001 @ 02124272 n 0000 | a cat\n");
+        foreach (var exceptions in new[] { "noun.exc", "verb.exc", "adj.exc", "adv.exc" })
+        {
+            folder.Write(exceptions, "");
+        }
+
+        TaggedSentence[] extra = [Sentence("a/DT leafy/JJ ocelot/NN sings/VBZ")];
+        var model = PerceptronTrainer.Train(Toy, extra, WordNetLexicon.Load(folder.Path), iterations: 5, seed: 1);
+        var path = folder.File("lexicon.tagger.gz");
+        PerceptronModelWriter.Save(model, path);
+        var loaded = PerceptronModel.Load(path);
+
+        Assert.Equal(new PerceptronTrainingInfo(5, 1, Toy.Length, 30 + 4, 1), loaded.Training);
+        Assert.Equal(3, loaded.Lexicon.Count);
+        Assert.Equal(WordClassLexicon.Noun, loaded.Lexicon.Classify("ocelots"));
+        Assert.Equal(WordClassLexicon.Verb, loaded.Lexicon.Classify("singing"));
+        Assert.Equal(Bytes(model), Bytes(loaded));
+        Assert.Equal(["DT", "JJ", "NN", "VBZ"], new PerceptronTagger(loaded).Tag(["a", "leafy", "ocelot", "sings"]).Select(t => t.Xpos));
     }
 
     [Fact]
@@ -76,7 +105,7 @@ public sealed class PerceptronTrainerTests
     private static byte[] Bytes(PerceptronModel model)
     {
         using var stream = new MemoryStream();
-        model.Save(stream);
+        PerceptronModelWriter.Save(model, stream);
         return stream.ToArray();
     }
 

@@ -1,4 +1,7 @@
-namespace Aro.Core.Text.Pos;
+using Aro.Core;
+using Aro.Core.Text.Pos;
+
+namespace Aro.Tagging.Training;
 
 /// <summary>
 /// Reads the words and tags of a CoNLL-U treebank file (Universal Dependencies): FORM, UPOS and XPOS of every

@@ -1,10 +1,12 @@
-namespace Aro.Core.Text.Pos;
+using Aro.Core.Text.Pos;
+
+namespace Aro.Tagging.Training;
 
 /// <summary>
 /// Perceptron weights while they are learned: integers, with the running sums that averaging needs kept lazily
 /// (a weight's sum is brought up to date only when the weight changes, then once at the end).
 /// </summary>
-internal sealed class TrainingWeights : IFeatureScorer
+internal sealed class TrainingWeights : IFeatureScorer, IFeatureLearner
 {
     private readonly Dictionary<uint, WeightRow> _rows = [];
 

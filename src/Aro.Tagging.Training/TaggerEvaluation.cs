@@ -1,4 +1,7 @@
-namespace Aro.Core.Text.Pos;
+using Aro.Core;
+using Aro.Core.Text.Pos;
+
+namespace Aro.Tagging.Training;
 
 /// <summary>Scores a tagger against a treebank's gold tags (gold tokenisation, every token counted).</summary>
 public static class TaggerEvaluation

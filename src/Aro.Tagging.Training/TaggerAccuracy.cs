@@ -1,4 +1,7 @@
-namespace Aro.Core.Text.Pos;
+using Aro.Core;
+using Aro.Core.Text.Pos;
+
+namespace Aro.Tagging.Training;
 
 /// <summary>How often a tagger agrees with a treebank's gold tags, per token.</summary>
 /// <param name="Sentences">Sentences scored.</param>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Aro.Core;
 using Aro.Core.Randomness;
+using Aro.Core.Text.Pos;
 
-namespace Aro.Core.Text.Pos;
+namespace Aro.Tagging.Training;
 
 /// <summary>
 /// Trains the averaged-perceptron tagger (Collins 2002) on a treebank: greedily left to right as it will tag,
@@ -36,29 +38,42 @@ public static class PerceptronTrainer
     private const int DictionaryMinimumCount = 20;
     private const double DictionaryMinimumShare = 0.97;
 
-    /// <summary>Trains on a CoNLL-U file (UD English EWT's train split for the shipped model).</summary>
+    /// <summary>Trains on a CoNLL-U file alone (no synthetic captions).</summary>
     public static PerceptronModel Train(string trainConllu, int iterations = DefaultIterations, long seed = DefaultSeed, Action<string>? log = null) =>
-        Train(ConlluReader.ReadAll(trainConllu), iterations, seed, log);
+        Train(ConlluReader.ReadAll(trainConllu), [], null, iterations, seed, log);
 
-    /// <summary>Trains on tagged sentences.</summary>
+    /// <summary>Trains on tagged sentences alone.</summary>
     public static PerceptronModel Train(IReadOnlyList<TaggedSentence> sentences, int iterations = DefaultIterations, long seed = DefaultSeed, Action<string>? log = null) =>
-        Train(sentences, iterations, seed, stacked: true, log);
+        Train(sentences, [], null, iterations, seed, log);
+
+    /// <summary>
+    /// Trains on a treebank's sentences and extra sentences (the synthetic captions of <see cref="SyntheticCaptions"/>),
+    /// with the word classes of <paramref name="wordnet"/> as features when given. Treebank and extra sentences are
+    /// learned from alike, but the tag dictionary comes from the treebank alone.
+    /// </summary>
+    public static PerceptronModel Train(
+        IReadOnlyList<TaggedSentence> treebank, IReadOnlyList<TaggedSentence> extra, WordNetLexicon? wordnet,
+        int iterations = DefaultIterations, long seed = DefaultSeed, Action<string>? log = null) =>
+        Train(treebank, extra, wordnet?.ToWordClassLexicon() ?? WordClassLexicon.Empty, iterations, seed, stacked: true, log);
 
     /// <summary>Trains a one-stage (<paramref name="stacked"/> false) or two-stage model.</summary>
-    internal static PerceptronModel Train(IReadOnlyList<TaggedSentence> sentences, int iterations, long seed, bool stacked, Action<string>? log)
+    internal static PerceptronModel Train(
+        IReadOnlyList<TaggedSentence> treebank, IReadOnlyList<TaggedSentence> extra, WordClassLexicon lexicon, int iterations, long seed, bool stacked, Action<string>? log)
     {
-        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(treebank);
+        ArgumentNullException.ThrowIfNull(extra);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(iterations);
-        if (sentences.Count == 0)
+        if (treebank.Count == 0)
         {
             throw new AroInputException("no training sentences");
         }
 
+        IReadOnlyList<TaggedSentence> sentences = extra.Count == 0 ? treebank : [.. treebank, .. extra];
         var labels = BuildLabels(sentences);
         var labelIndex = labels.Select((label, i) => (label, i)).ToDictionary(pair => pair.label, pair => pair.i);
-        var tagDictionary = BuildTagDictionary(sentences, labelIndex);
+        var tagDictionary = BuildTagDictionary(treebank, labelIndex);
         var context = new TrainingContext(
-            [.. sentences.Select(sentence => new SentenceFeatures(sentence.Words))],
+            [.. sentences.Select(sentence => new SentenceFeatures(sentence.Words, lexicon))],
             [.. sentences.Select(sentence => sentence.Tags.Select(tag => labelIndex[tag]).ToArray())],
             sentences,
             tagDictionary,
@@ -88,7 +103,7 @@ public static class PerceptronTrainer
         }
 
         var tokens = context.Gold.Sum(gold => gold.Length);
-        return new PerceptronModel(labels, tagDictionary, stages, new PerceptronTrainingInfo(iterations, seed, sentences.Count, tokens));
+        return new PerceptronModel(labels, tagDictionary, lexicon, stages, new PerceptronTrainingInfo(iterations, seed, treebank.Count, tokens, extra.Count));
     }
 
     private static WeightTable TrainStage(TrainingContext context, int[] sentenceIndices, string[][]? firstPass, int stage, int fold)
