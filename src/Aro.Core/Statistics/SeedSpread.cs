@@ -2,7 +2,7 @@ namespace Aro.Core.Statistics;
 
 /// <summary>
 /// The mean and sample standard deviation of one metric across seeds, as seeds.csv states them
-/// (src/Aro.Core/Eval/SeedSummary.cs): the standard deviation divides by n - 1 (numpy's <c>ddof=1</c>), and is 0
+/// (src/Aro.Core/Results/SeedSummary.cs): the standard deviation divides by n - 1 (numpy's <c>ddof=1</c>), and is 0
 /// for a single seed.
 /// </summary>
 /// <param name="Count">Seeds.</param>
