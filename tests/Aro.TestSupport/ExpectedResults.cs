@@ -3,7 +3,7 @@ using Xunit;
 namespace Aro.TestSupport;
 
 /// <summary>
-/// Checks a results folder against ../shared/fixtures/aro-synth/expected (the PIL + PyTorch reference run of
+/// Checks a results folder against the shared fixtures' aro-synth/expected (the PIL + PyTorch reference run of
 /// tiny-clip): predictions equal where the reference margin exceeds 1e-3 or is an exact tie, scores within
 /// 2e-3, groups and summary rows equal. Returns the largest score difference seen.
 /// </summary>
@@ -17,7 +17,9 @@ public static class ExpectedResults
         var margins = CsvTable.Read(Path.Combine(expected, "margins.csv")).Rows
             .Where(r => r["subset"] == subset)
             .ToDictionary(r => r["id"], r => (Margin: CsvTable.Number(r["margin"]), Tie: r["exact_tie"] == "true"));
-        Assert.Equal(reference.Header, actual.Header);
+        // aro adds each option's text after the reference's columns (one option_k per score_k).
+        var scores = reference.Header.Count(h => h.StartsWith("score_", StringComparison.Ordinal));
+        Assert.Equal([.. reference.Header, .. Enumerable.Range(0, scores).Select(k => $"option_{k}")], actual.Header);
         Assert.Equal(reference.Rows.Count, actual.Rows.Count);
         var maxScoreDiff = 0.0;
         for (var i = 0; i < reference.Rows.Count; i++)
@@ -43,11 +45,11 @@ public static class ExpectedResults
         }
 
         Assert.True(maxScoreDiff <= 2e-3, $"{subset}: max score difference {maxScoreDiff}");
-        // aro writes Order diagnostics after the groups ("perturbation:..." rows, never included); the reference
-        // has the groups alone.
+        // groups.csv holds the reference's columns, then each group's 95% interval (docs/results-format.md).
         var groups = CsvTable.Read(Path.Combine(resultsDir, $"{subset}.groups.csv"));
         var referenceGroups = CsvTable.Read(Path.Combine(expected, $"{subset}.groups.csv"));
-        Assert.Equal(Lines(referenceGroups), Lines(groups).Where(line => !line.StartsWith("perturbation:", StringComparison.Ordinal)));
+        Assert.Equal([.. referenceGroups.Header, "ci_low", "ci_high"], groups.Header);
+        Assert.Equal(Lines(referenceGroups), groups.Rows.Select(r => string.Join(',', referenceGroups.Header.Select(h => r[h]))));
         var summary = CsvTable.Read(Path.Combine(resultsDir, "summary.csv")).Rows.Single(r => r["subset"] == subset);
         var referenceSummary = CsvTable.Read(Path.Combine(expected, "summary.csv")).Rows.Single(r => r["subset"] == subset);
         foreach (var (column, value) in referenceSummary)

@@ -19,6 +19,9 @@ public sealed class CheckpointFolder(string outputDirectory)
 
     public string PartialPredictions(string stem) => System.IO.Path.Combine(Path, stem + ".predictions.csv");
 
+    /// <summary>Whether an interrupted run left a checkpoint of <paramref name="stem"/>.</summary>
+    public bool Holds(string stem) => File.Exists(StatePath(stem));
+
     private string StatePath(string stem) => System.IO.Path.Combine(Path, stem + ".state.json");
 
     public SubsetCheckpoint? Load(string stem)

@@ -69,6 +69,12 @@ public static class EvalJob
         var identity = new RunIdentity(modelIdentity.Name, Convert.ToHexStringLower(modelIdentity.Fingerprint), ScoringModes.Name(modelIdentity.Scoring),
             request.EffectiveSeeds, request.Settings.Limit, request.Shard?.ToString(), request.Settings.OnError.ToString().ToLowerInvariant());
         var checkpoints = new CheckpointFolder(outDir);
+        var stems = runs.Select(r => r.FileStem).ToList();
+
+        // Decided before the checkpoints are touched, so a refusal can still point at --resume. A resumed subset's
+        // files were written by the interrupted run; its checkpoint's run key is checked against this run's below.
+        var resumed = request.Resume ? stems.Where(checkpoints.Holds).ToList() : [];
+        var plan = ResultsFolderPlan.Decide(outDir, identity, stems, request.Force, resumed, checkpoints.Exists && !request.Resume);
         if (!request.Resume)
         {
             checkpoints.Delete();
@@ -78,7 +84,6 @@ public static class EvalJob
             observer.Warn($"--resume: no interrupted run in {outDir}; starting from the beginning");
         }
 
-        var plan = ResultsFolderPlan.Decide(outDir, identity, [.. runs.Select(r => r.FileStem)], request.Force);
         if (plan.Kept.Count > 0)
         {
             observer.Note($"{outDir} holds an earlier run of the same model and settings; keeping its {string.Join(", ", plan.Kept.Select(k => k.ResultStem).Distinct())} beside this run's subsets");

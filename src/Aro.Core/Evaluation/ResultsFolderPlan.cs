@@ -35,9 +35,20 @@ internal sealed class ResultsFolderPlan
     public IReadOnlyList<RunSubset> Kept { get; }
 
     /// <summary>Decides what to do with <paramref name="outDir"/> for a run of <paramref name="stems"/> with <paramref name="identity"/>.</summary>
-    public static ResultsFolderPlan Decide(string outDir, RunIdentity identity, IReadOnlyCollection<string> stems, bool force)
+    /// <param name="outDir">The results folder.</param>
+    /// <param name="identity">This run's model and settings.</param>
+    /// <param name="stems">The result stems this run writes.</param>
+    /// <param name="force">Replace whatever is there.</param>
+    /// <param name="resumed">Stems <c>--resume</c> continues: their files are the interrupted run's, whose checkpoint
+    /// vouches for them (its run key is compared with this run's before anything is reused).</param>
+    /// <param name="interrupted">An interrupted run left checkpoints that this run would discard: a refusal says
+    /// <c>--resume</c>.</param>
+    public static ResultsFolderPlan Decide(
+        string outDir, RunIdentity identity, IReadOnlyCollection<string> stems, bool force,
+        IReadOnlyCollection<string>? resumed = null, bool interrupted = false)
     {
-        var results = ResultFilesIn(outDir);
+        var vouched = new HashSet<string>((resumed ?? []).SelectMany(stem => FilesOf(null, stem)), StringComparer.Ordinal);
+        var results = ResultFilesIn(outDir).Where(f => !vouched.Contains(Path.GetFileName(f))).ToList();
         var runPath = Path.Combine(outDir, ResultFiles.Run);
         if (results.Count == 0 && !File.Exists(runPath))
         {
@@ -50,7 +61,9 @@ internal sealed class ResultsFolderPlan
             return Fresh();
         }
 
-        var refuse = $"evaluate into another --out, or add --force to replace what is there";
+        var refuse = interrupted
+            ? "add --resume to continue the interrupted run, evaluate into another --out, or add --force to replace what is there"
+            : "evaluate into another --out, or add --force to replace what is there";
         if (!File.Exists(runPath))
         {
             throw new AroInputException(

@@ -40,7 +40,7 @@ public sealed class ReferenceParityTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The per-perturbation rows of coco-order.groups.csv, recomputed here from the cases file and the predictions:
+    /// The rows of coco-order.perturbations.csv, recomputed here from the cases file and the predictions:
     /// wins_when_wrong counts wrong cases whose winning option is that perturbation; identical counts cases whose
     /// perturbed option equals the original string.
     /// </summary>
@@ -51,18 +51,20 @@ public sealed class ReferenceParityTests(ITestOutputHelper output)
             .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("captions").EnumerateArray().Select(c => c.GetString()!).ToArray())
             .ToList();
         var predictions = CsvTable.Read(Path.Combine(resultsDir, "coco-order.predictions.csv")).Rows.Select(r => int.Parse(r["prediction"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var rows = CsvTable.Read(Path.Combine(resultsDir, "coco-order.groups.csv")).Rows.ToDictionary(r => r["group"]);
+        var rows = CsvTable.Read(Path.Combine(resultsDir, "coco-order.perturbations.csv")).Rows.ToDictionary(r => r["perturbation"]);
         var wrong = predictions.Count(p => p != 0);
+        string Int(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(names, rows.Keys);
         for (var p = 0; p < names.Length; p++)
         {
             var wins = predictions.Count(x => x == p + 1);
             var identical = captions.Count(c => c[p + 1] == c[0]);
-            var winsRow = rows[$"perturbation:{names[p]}:wins_when_wrong"];
-            var identicalRow = rows[$"perturbation:{names[p]}:identical"];
-            Assert.Equal(wins.ToString(System.Globalization.CultureInfo.InvariantCulture), winsRow["count"]);
-            Assert.Equal(((double)wins / wrong).ToString("F7", System.Globalization.CultureInfo.InvariantCulture), winsRow["accuracy"]);
-            Assert.Equal(identical.ToString(System.Globalization.CultureInfo.InvariantCulture), identicalRow["count"]);
-            Assert.Equal("false", identicalRow["included"]);
+            var row = rows[names[p]];
+            Assert.Equal(Int(wins), row["wins_when_wrong"]);
+            Assert.Equal(Int(wrong), row["wrong_cases"]);
+            Assert.Equal(((double)wins / wrong).ToString("F7", System.Globalization.CultureInfo.InvariantCulture), row["wins_share"]);
+            Assert.Equal(Int(identical), row["identical"]);
+            Assert.Equal(Int(captions.Count), row["cases"]);
         }
 
         Assert.True(captions.Any(c => c[1] == c[0]), "the fixture has string-identical options");

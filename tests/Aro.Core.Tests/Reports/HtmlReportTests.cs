@@ -127,10 +127,10 @@ public sealed class HtmlReportTests(EvaluatedResults results)
         var html = Render();
 
         var table = Single(html, "<table class=\"diagnostics\" data-subset=\"coco-order\">(.*?)</table>");
-        var perSeed = new[] { "coco-order.seed-1.groups.csv", "coco-order.seed-2.groups.csv" }
+        var perSeed = new[] { "coco-order.seed-1.perturbations.csv", "coco-order.seed-2.perturbations.csv" }
             .SelectMany(f => CsvTable.Read(Path.Combine(results.Demo, f)).Rows)
-            .Where(r => r["group"] == "perturbation:shuffle_trigrams:wins_when_wrong")
-            .Sum(r => int.Parse(r["count"], CultureInfo.InvariantCulture));
+            .Where(r => r["perturbation"] == "shuffle_trigrams")
+            .Sum(r => int.Parse(r["wins_when_wrong"], CultureInfo.InvariantCulture));
         Assert.Contains($"<tr data-model=\"demo\"><th scope=\"row\">demo</th><td class=\"num\">2</td><td>shuffle_trigrams</td><td class=\"num\">{perSeed}</td>", table);
         var chart = Single(html, "<svg class=\"chart\"[^>]*data-chart=\"order:coco-order\"(.*?)</svg>");
         Assert.Equal(8, Regex.Matches(chart, "<rect class=\"bar\"").Count);

@@ -20,8 +20,11 @@ public static class ResultMerger
     {
         var shards = shardDirs.Select(Load).ToList();
         var output = Path.GetFullPath(outDir);
-        if (shards.FirstOrDefault(s => string.Equals(s.Dir.TrimEnd(Path.DirectorySeparatorChar), output.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal)) is { } input)
+        // The shards are value tuples: FirstOrDefault would return a default tuple, never null, so search by index.
+        var inputIndex = shards.FindIndex(s => string.Equals(s.Dir.TrimEnd(Path.DirectorySeparatorChar), output.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal));
+        if (inputIndex >= 0)
         {
+            var input = shards[inputIndex];
             throw new AroInputException($"aro merge: --out {output} is one of the shards it reads ({input.Shard}); merge into a new folder");
         }
 
