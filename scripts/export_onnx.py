@@ -97,7 +97,7 @@ class BlipParts:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Graph wrappers: the exact computations aro runs (research/peers.md §B3, §B5)
+# Graph wrappers: the exact computations aro runs (docs/model-packages.md, "Graphs")
 
 
 class ClipImageGraph(nn.Module):
@@ -439,7 +439,7 @@ def clip_bpe_writer(encoder: dict, bpe_ranks: dict) -> Callable[[Path], list]:
 
 
 def check_clip_tokenizer(tokenize, encoder: dict) -> None:
-    """Golden ids (research/peers.md §C3): 'a photo of a fox' -> 49406 320 1125 539 320 3240 49407."""
+    """Golden ids (Hugging Face's CLIP tokenizer): 'a photo of a fox' -> 49406 320 1125 539 320 3240 49407."""
     ids = tokenize(["a photo of a fox"])[0].tolist()
     if ids[:7] != [49406, 320, 1125, 539, 320, 3240, 49407] or len(encoder) != 49408:
         raise ExportError(f"the CLIP tokenizer is not OpenAI's: 'a photo of a fox' -> {ids[:8]}, {len(encoder)} entries")

@@ -1,6 +1,6 @@
 namespace Aro.Cli;
 
-/// <summary>The exit codes of DESIGN.md §2.</summary>
+/// <summary>The exit codes (docs/protocol.md, "Exit codes").</summary>
 public static class ExitCodes
 {
     public const int Ok = 0;

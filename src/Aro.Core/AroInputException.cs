@@ -2,7 +2,7 @@ namespace Aro.Core;
 
 /// <summary>
 /// Invalid input: a missing or malformed file, an unknown name, a model package that does not fit.
-/// Always exit code 2, as DESIGN.md §2 requires.
+/// Always exit code 2 (docs/protocol.md, "Exit codes").
 /// </summary>
 public sealed class AroInputException : AroException
 {

@@ -3,7 +3,7 @@ using Xunit;
 namespace Aro.TestSupport;
 
 /// <summary>
-/// Checks a results folder against the shared fixtures' aro-synth/expected (the PIL + PyTorch reference run of
+/// Checks a results folder against the shared data's fixtures/aro-synth/expected (<see cref="SharedData"/>; the PIL + PyTorch reference run of
 /// tiny-clip): predictions equal where the reference margin exceeds 1e-3 or is an exact tie, scores within
 /// 2e-3, groups and summary rows equal. Returns the largest score difference seen.
 /// </summary>

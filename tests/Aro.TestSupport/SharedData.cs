@@ -3,7 +3,8 @@ using Xunit;
 namespace Aro.TestSupport;
 
 /// <summary>
-/// The reference data under ../shared (or <c>ARO_SHARED</c>). It is not ours to commit, so a fresh clone
+/// The reference data kept outside the repository: <c>ARO_SHARED</c>, else a <c>shared</c> folder beside the repository
+/// (<see cref="Root"/>). It is not ours to commit, so a fresh clone
 /// without it skips the tests that need it, saying why. CI sets <c>ARO_REQUIRE_SHARED=1</c>, which turns a
 /// would-be skip into a failure: parity tests must never pass by being skipped there.
 /// </summary>

@@ -79,7 +79,7 @@ internal sealed class BenchCommand : ICliCommand
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare encoders    {result.ImagesPerSecond:F1} images/s, {result.CaptionsPerSecond:F1} captions/s (median batch)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline         {result.Cases} cases in {result.PipelineSeconds:F2} s = {result.CasesPerSecond:F2} cases/s ({result.ImagesEncoded} images, {result.CaptionsEncoded} captions encoded)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio            {result.Ratio:P1} of the bare encoders (they would need {result.BareSecondsForSameWork:F2} s for the same work)"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory      {result.PeakWorkingSetBytes / (1024.0 * 1024):F0} MB working set"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory      {result.PeakWorkingSetBytes / (1024.0 * 1024):F0} MiB working set"));
         var output = Path.GetFullPath(parse.GetValue(_out) ?? Path.Combine("results", "bench", package.Name + ".json"));
         AtomicFile.WriteText(output, JsonSerializer.Serialize(result, RunManifestWriter.Options) + "\n");
         o.WriteLine($"written          {output}");

@@ -35,8 +35,8 @@ internal sealed class TaggerCommand : ICliCommand
         Command = new Command("tagger", "The part-of-speech tagger used by the Order perturbations.") { train, evaluate };
         Examples = new Dictionary<Command, IReadOnlyList<string>>
         {
-            [train] = ["aro tagger train --train ../shared/ud-english-ewt/en_ewt-ud-train.conllu --wordnet /usr/share/wordnet --held-out-words tests/fixtures/caption-pos/vocabulary.txt --out src/Aro.Core/Text/Pos/ud-english-ewt.tagger.gz"],
-            [evaluate] = ["aro tagger evaluate ../shared/ud-english-ewt/en_ewt-ud-test.conllu", "aro tagger evaluate tests/fixtures/caption-pos/captions.conllu"],
+            [train] = ["aro tagger train --train <ud-english-ewt>/en_ewt-ud-train.conllu --wordnet /usr/share/wordnet --held-out-words tests/fixtures/caption-pos/vocabulary.txt --out src/Aro.Core/Text/Pos/ud-english-ewt.tagger.gz"],
+            [evaluate] = ["aro tagger evaluate <ud-english-ewt>/en_ewt-ud-test.conllu", "aro tagger evaluate tests/fixtures/caption-pos/captions.conllu"],
         };
     }
 

@@ -5,7 +5,7 @@ using Spectre.Console.Rendering;
 
 namespace Aro.Cli.Rendering;
 
-/// <summary>Progress column: <c>25.1 MB/s</c>, or <c>35.2 files/s</c> for a set of files.</summary>
+/// <summary>Progress column: <c>25.1 MiB/s</c>, or <c>35.2 files/s</c> for a set of files.</summary>
 internal sealed class TransferRateColumn : ProgressColumn
 {
     public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)

@@ -5,7 +5,7 @@ using Spectre.Console.Rendering;
 
 namespace Aro.Cli.Rendering;
 
-/// <summary>Progress column: <c>120.3 MB/351.7 MB</c> for a file, <c>1200/5000</c> for a set of files.</summary>
+/// <summary>Progress column: <c>120.3 MiB/335.4 MiB</c> for a file, <c>1200/5000</c> for a set of files.</summary>
 internal sealed class TransferredColumn : ProgressColumn
 {
     public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)

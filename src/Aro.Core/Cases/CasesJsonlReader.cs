@@ -5,7 +5,7 @@ using Aro.Core.IO;
 namespace Aro.Core.Cases;
 
 /// <summary>
-/// Reads the frozen <c>cases.jsonl</c> form of any subset (DESIGN.md §4), one case a line:
+/// Reads the frozen <c>cases.jsonl</c> form of any subset (docs/cases-format.md), one case a line:
 /// <c>{"id", "image", "bbox"?, "captions", "label", "group"?}</c>. Image paths resolve against the file's folder.
 /// Which subset the file holds (and so its metric and tie rule) is the benchmarks' call, from
 /// <see cref="FirstRecord"/>: the first record's optional <c>subset</c> field, else its id's prefix.

@@ -6,7 +6,7 @@ using Aro.Core.IO;
 namespace Aro.Core.Cases;
 
 /// <summary>
-/// Writes cases in the frozen <c>cases.jsonl</c> form of DESIGN.md §4, the format <see cref="CasesJsonlReader"/>
+/// Writes cases in the frozen <c>cases.jsonl</c> form (docs/cases-format.md), the format <see cref="CasesJsonlReader"/>
 /// reads: one compact JSON object a line, <c>{"id", "image", "bbox"?, "captions", "label", "group", "subset"?}</c>, with the
 /// image path relative to the output file's folder (always with <c>/</c>), <c>\n</c> line ends and UTF-8 without
 /// a byte-order mark. The same cases give the same bytes. The file appears only when complete: it is written

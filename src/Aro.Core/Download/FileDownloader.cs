@@ -404,7 +404,7 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
     private static string FormatBytes(long bytes) =>
         bytes < 1024 * 1024
             ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MB");
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):F1} MiB");
 }
 
 /// <summary>A file that arrived complete and verified.</summary>

@@ -1,6 +1,6 @@
 namespace Aro.Core.Metrics;
 
-/// <summary>Decides which groups count toward a subset's macro accuracy (DESIGN.md §5 "included").</summary>
+/// <summary>Decides which groups count toward a subset's macro accuracy (the <c>included</c> column of groups.csv, docs/results-format.md).</summary>
 public interface IGroupFilter
 {
     /// <summary>True when the group is part of the metric of record.</summary>

@@ -4,7 +4,7 @@ using Aro.Core.Perturbations;
 namespace Aro.Core.Models;
 
 /// <summary>
-/// <c>aro-model.json</c>, the optional manifest of a model package (DESIGN.md §3). Every field is optional;
+/// <c>aro-model.json</c>, the optional manifest of a model package (docs/model-packages.md). Every field is optional;
 /// what is missing is inferred from the package's files.
 /// </summary>
 public sealed class ModelManifest

@@ -6,7 +6,7 @@ namespace Aro.Core.Models;
 
 /// <summary>
 /// A resolved model package: which ONNX graphs, which tokenizer, which image transform and which scoring
-/// (DESIGN.md §3). Produced by <see cref="ModelPackageLoader"/>; nothing is loaded into ONNX Runtime yet.
+/// (docs/model-packages.md). Produced by <see cref="ModelPackageLoader"/>; nothing is loaded into ONNX Runtime yet.
 /// </summary>
 /// <param name="Name">The package's name (manifest name or folder name).</param>
 /// <param name="Directory">The package folder.</param>

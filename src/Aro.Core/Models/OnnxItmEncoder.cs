@@ -8,7 +8,7 @@ namespace Aro.Core.Models;
 /// <summary>
 /// BLIP's image-text matching graph: <c>image_feats [N, T, W] float32, input_ids, attention_mask [N, L] int64|int32
 /// -> itm_logits [N, 2]</c>. Names, ranks and types are checked at load. Pairs run in chunks whose feature tensor
-/// stays under a fixed size: every pair carries its image's whole token matrix (577 x 768 floats, 1.7 MB, for
+/// stays under a fixed size: every pair carries its image's whole token matrix (577 x 768 floats, 1.7 MiB, for
 /// real BLIP), so one run over a whole batch of options would cost hundreds of megabytes.
 /// </summary>
 public sealed class OnnxItmEncoder : IItmEncoder
@@ -18,7 +18,7 @@ public sealed class OnnxItmEncoder : IItmEncoder
     public const string MaskInput = "attention_mask";
     public const string LogitsOutput = "itm_logits";
 
-    /// <summary>8 Mi floats (32 MB) of features per run: 18 real-BLIP pairs.</summary>
+    /// <summary>8 Mi floats (32 MiB) of features per run: 18 real-BLIP pairs.</summary>
     public const int DefaultMaxFeatureFloatsPerRun = 8 * 1024 * 1024;
 
     /// <summary>At most this many pairs per run however small the features.</summary>

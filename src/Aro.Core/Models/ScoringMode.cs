@@ -1,6 +1,6 @@
 namespace Aro.Core.Models;
 
-/// <summary>How a caption option is scored against the image (DESIGN.md §1).</summary>
+/// <summary>How a caption option is scored against the image (docs/protocol.md, "Scoring modes").</summary>
 public enum ScoringMode
 {
     /// <summary>Cosine of L2-normalised image and text embeddings.</summary>

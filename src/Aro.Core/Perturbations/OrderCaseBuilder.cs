@@ -5,7 +5,7 @@ using Aro.Core.Text.Pos;
 namespace Aro.Core.Perturbations;
 
 /// <summary>
-/// Builds the five options of an Order case from one caption (research/aro.md §3):
+/// Builds the five options of an Order case from one caption (docs/order-perturbations.md):
 /// <c>[pre_caption(c, 30), pre_caption(p1(c), 30), ..., pre_caption(p4(c), 30)]</c>, where the perturbations
 /// (<see cref="OrderPerturbation"/>) work on the raw caption and re-join their tokens with single spaces.
 /// </summary>

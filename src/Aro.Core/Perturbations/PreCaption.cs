@@ -4,7 +4,7 @@ using Aro.Core.Text;
 namespace Aro.Core.Perturbations;
 
 /// <summary>
-/// The caption cleaning of BLIP and ARO, <c>pre_caption(caption, max_words)</c> (research/aro.md §3), with
+/// The caption cleaning of BLIP and ARO, <c>pre_caption(caption, max_words)</c> (docs/protocol.md, "Cases"), with
 /// Python's exact behaviour: every Order option, the original included, goes through it before tokenisation.
 /// </summary>
 /// <remarks>

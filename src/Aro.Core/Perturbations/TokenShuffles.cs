@@ -4,7 +4,7 @@ using Aro.Core.Text.Pos;
 namespace Aro.Core.Perturbations;
 
 /// <summary>
-/// The token-level shuffles behind the four Order perturbations (research/aro.md §3, ARO's <c>TextShuffler</c>).
+/// The token-level shuffles behind the four Order perturbations (docs/order-perturbations.md; ARO's <c>TextShuffler</c>).
 /// Each returns a new list that is a permutation of its input.
 /// </summary>
 internal static class TokenShuffles

@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 namespace Aro.Core.Results;
 
 /// <summary>
-/// The one CSV dialect aro writes (DESIGN.md §5): invariant culture, comma, <c>\n</c> line ends, UTF-8 without BOM,
+/// The one CSV dialect aro writes (docs/results-format.md, "The CSV dialect"): invariant culture, comma, <c>\n</c> line ends, UTF-8 without BOM,
 /// fixed 7-decimal numbers, lower-case booleans. Identical inputs give identical bytes on any machine.
 /// </summary>
 public static class CsvFormat

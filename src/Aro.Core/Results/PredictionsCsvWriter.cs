@@ -4,7 +4,8 @@ using CsvHelper;
 namespace Aro.Core.Results;
 
 /// <summary>
-/// Streams <c>&lt;subset&gt;.predictions.csv</c> (<c>index,id,group,label,prediction,correct,score_0..score_{L-1}</c>)
+/// Streams <c>&lt;subset&gt;.predictions.csv</c> (<c>index,id,group,label,prediction,correct,score_0..score_{L-1},option_0..option_{L-1}</c>,
+/// docs/results-format.md)
 /// through an <see cref="AtomicFile"/> whose partial file survives interruption: <see cref="Checkpoint"/> flushes
 /// whole rows to disk and returns the length to resume from; <see cref="Commit"/> renames the file into place.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Aro.Core.Text;
 /// BERT WordPiece as BLIP uses it (bert-base-uncased conventions), on Microsoft.ML.Tokenizers'
 /// <see cref="BertTokenizer"/>: lower-case, accents stripped, <c>[CLS] body [SEP]</c> with the body truncated so
 /// <c>[SEP]</c> stays last within <see cref="ContextLength"/> (HF <c>truncation=True, max_length=35</c>).
-/// Two library gaps of 2.0 are closed here (research/peers.md §C4): whitespace is normalised before the library
+/// Two library gaps of 2.0 are closed here (docs/model-packages.md, "Tokenizers"): whitespace is normalised before the library
 /// sees the text (<see cref="BertTextCleaner"/>), and <see cref="BertPreTokenizer"/> keeps symbols the default
 /// pre-tokenizer drops, so they become their ids or <c>[UNK]</c>.
 /// </summary>

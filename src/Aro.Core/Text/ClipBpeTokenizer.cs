@@ -5,7 +5,7 @@ namespace Aro.Core.Text;
 
 /// <summary>
 /// The CLIP byte-level BPE tokenizer on Microsoft.ML.Tokenizers' <see cref="BpeTokenizer"/>
-/// (research/peers.md §C3): byte-level symbols, <c>&lt;/w&gt;</c> end-of-word suffix, CLIP's pre-token regex,
+/// (docs/model-packages.md, "Tokenizers"): byte-level symbols, <c>&lt;/w&gt;</c> end-of-word suffix, CLIP's pre-token regex,
 /// <see cref="ClipTextNormalizer"/>. Ids are <c>[SOT] + body[..ContextLength-2] + [EOT]</c>: truncation keeps
 /// EOT last, as <c>clip.tokenize(truncate=True)</c> does (the library's own max-count path would drop it).
 /// </summary>

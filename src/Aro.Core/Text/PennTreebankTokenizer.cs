@@ -5,7 +5,7 @@ namespace Aro.Core.Text;
 
 /// <summary>
 /// Word tokenisation with the Penn Treebank conventions of NLTK's <c>word_tokenize</c>, which the ARO Order
-/// perturbations use (research/aro.md §3): Punkt sentences first (<see cref="PunktSentenceTokenizer.English"/>,
+/// perturbations use (docs/order-perturbations.md): Punkt sentences first (<see cref="PunktSentenceTokenizer.English"/>,
 /// which decides where a period ends a sentence), then per sentence double quotes become <c>``</c> and <c>''</c>,
 /// punctuation is split off (a period only at the end of a sentence, a comma or colon only before a non-digit),
 /// clitics <c>'s 'm 'd 'll 're 've n't</c> become tokens, and a few

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Aro.Cli.Tests.Commands;
 
 /// <summary>
-/// `aro eval` end to end on ../shared/fixtures/tiny-clip + aro-synth, compared with the PIL + PyTorch reference
+/// `aro eval` end to end on the shared fixtures tiny-clip + aro-synth (<see cref="SharedData"/>), compared with the PIL + PyTorch reference
 /// in aro-synth/expected: predictions, scores (within 2e-3), group tables and summary.csv.
 /// </summary>
 public sealed class EvalCommandParityTests(ITestOutputHelper output)

@@ -52,7 +52,7 @@ public sealed class ModelsPullCommandTests
 
         Assert.Equal(0, exit);
         Assert.Contains("onnx/model.onnx", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("62.5 KB/62.5 KB", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("62.5 KiB/62.5 KiB", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("installed tiny", output.ToString(), StringComparison.Ordinal);
     }
 

@@ -13,7 +13,7 @@ namespace Aro.Core.Tests.Eval;
 /// <summary>
 /// models/demo (dynamic sequence axis, its own BPE vocabulary) on data/demo against the PyTorch scores that
 /// scripts/make_test_models.py computed from the same weights: same graph, so scores within 1e-4.
-/// These need nothing from ../shared and always run.
+/// These need nothing from the shared reference data and always run.
 /// </summary>
 public sealed class DemoPackageParityTests(ITestOutputHelper output)
 {

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Aro.Core.Tests.Eval;
 
 /// <summary>
-/// The whole evaluation on ../shared/fixtures/tiny-clip + aro-synth against the PIL + PyTorch reference
+/// The whole evaluation on the shared fixtures tiny-clip + aro-synth (<see cref="SharedData"/>) against the PIL + PyTorch reference
 /// (see <see cref="ExpectedResults"/>). Measured: max |score difference| 1.8e-6, every prediction equal.
 /// </summary>
 public sealed class ReferenceParityTests(ITestOutputHelper output)

@@ -14,7 +14,7 @@ namespace Aro.Core.Tests.Eval;
 /// tests/fixtures/tiny-blip on data/demo, end to end through <see cref="EvalJob"/>, against the PyTorch scores
 /// scripts/make_test_models.py computed from the same weights: ITC alone (<c>--scoring itc</c>) and ARO's BLIP
 /// score, ITM positive logit + ITC cosine (the package default). Scores within 1e-4; predictions equal where the
-/// reference margin exceeds 1e-3 or is an exact tie. These need nothing from ../shared and always run.
+/// reference margin exceeds 1e-3 or is an exact tie. These need nothing from the shared reference data and always run.
 /// </summary>
 public sealed class TinyBlipParityTests(ITestOutputHelper output)
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Aro.Core.Tests.Support;
 
 /// <summary>
-/// Writes Hugging Face tokenizer.json files for the real vocabularies under ../shared (which may not be
+/// Writes Hugging Face tokenizer.json files for the real vocabularies in the shared reference data (which may not be
 /// committed, so their tokenizer.json is made at test time), in the layouts transformers' converters give
 /// (convert_slow_tokenizer.py CLIPConverter and BertConverter), the same as scripts/make_tiny_siglip.py writes
 /// for the committed demo vocabularies.

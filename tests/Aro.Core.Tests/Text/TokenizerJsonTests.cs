@@ -11,7 +11,7 @@ namespace Aro.Core.Tests.Text;
 /// tokenizer.json read for CLIP BPE and BERT WordPiece: the ids must equal the vocab.json/merges.txt and vocab.txt
 /// paths, whose references are scripts/make_test_models.py's ids (demo vocabularies) and the shared fixtures'
 /// ids (the real CLIP vocabulary), on every caption they hold. The committed demo tokenizer.json files come from
-/// scripts/make_tiny_siglip.py; the real vocabularies' are written here (../shared may not be committed).
+/// scripts/make_tiny_siglip.py; the real vocabularies' are written here (the shared data may not be committed).
 /// </summary>
 public sealed class TokenizerJsonTests
 {

@@ -4,7 +4,7 @@ namespace Aro.Core.Benchmarks.Aro;
 
 /// <summary>
 /// VG-Relation drops 157 relations at scoring time (the official notebook's list named <c>symmetric</c>;
-/// see research/aro.md §4). The JSON keeps them; only the macro accuracy leaves them out.
+/// see docs/protocol.md, "Metrics"). The JSON keeps them; only the macro accuracy leaves them out.
 /// </summary>
 public sealed class ExcludedRelationsFilter : IGroupFilter
 {

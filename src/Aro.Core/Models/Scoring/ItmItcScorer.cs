@@ -4,7 +4,7 @@ namespace Aro.Core.Models.Scoring;
 
 /// <summary>
 /// BLIP as ARO scores it: the ITM head's positive logit (class 1, before softmax) plus the ITC cosine of the
-/// normalised embeddings (research/aro.md §5). The ITM pass reads the caption with <c>[ENC]</c> in place of
+/// normalised embeddings (docs/protocol.md, "Scoring modes"). The ITM pass reads the caption with <c>[ENC]</c> in place of
 /// <c>[CLS]</c>; the ITC embedding was made with <c>[CLS]</c>. All (case, option) pairs of the scoring batch go
 /// to the ITM graph together, each distinct (image, caption) pair once; the encoder chunks them.
 /// </summary>
