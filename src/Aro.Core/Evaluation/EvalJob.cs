@@ -74,7 +74,7 @@ public static class EvalJob
         // Decided before the checkpoints are touched, so a refusal can still point at --resume. A resumed subset's
         // files were written by the interrupted run; its checkpoint's run key is checked against this run's below.
         var resumed = request.Resume ? stems.Where(checkpoints.Holds).ToList() : [];
-        var plan = ResultsFolderPlan.Decide(outDir, identity, stems, request.Force, resumed, checkpoints.Exists && !request.Resume);
+        var plan = ResultsFolderPlan.Decide(outDir, identity, stems, runs.Any(r => r.Seed is not null), request.Force, resumed, checkpoints.Exists && !request.Resume);
         if (!request.Resume)
         {
             checkpoints.Delete();
@@ -127,7 +127,7 @@ public static class EvalJob
             new RunModel(description.Name, RecordedPath.Of(description.Directory), description.Layout, description.Family,
                 ScoringModes.Name(model.Scoring), identity.Fingerprint, [.. description.Files.Select(HashedFile.Of)]),
             [.. plan.Kept.Select(k => k with { FromEarlierRun = k.FromEarlierRun ?? plan.Earlier!.StartedUtc }), .. subsets],
-            request.EffectiveSeeds,
+            SeedsOfRecord(request.EffectiveSeeds, runs, plan),
             request.Settings.Limit,
             request.Shard?.ToString(),
             request.Settings.BatchSize,
@@ -144,6 +144,13 @@ public static class EvalJob
         checkpoints.Delete();
         return new EvalOutcome(summaries, outDir, manifest, seedSummaries);
     }
+
+    /// <summary>
+    /// The seeds run.json records: this run's, unless none of its subsets uses a seed and the folder keeps an earlier
+    /// run's seeded subsets, whose seeds then still describe the folder.
+    /// </summary>
+    private static IReadOnlyList<int> SeedsOfRecord(IReadOnlyList<int> seeds, IReadOnlyList<SubsetRun> runs, ResultsFolderPlan plan) =>
+        !runs.Any(r => r.Seed is not null) && plan.Kept.Any(k => k.Seed is not null) && plan.Earlier?.Seeds is { } earlier ? earlier : seeds;
 
     /// <summary>The default results folder of a model: <c>results/&lt;name&gt;</c>, the name made safe as one folder name.</summary>
     public static string DefaultOut(string modelName) => Path.Combine("results", SafeFolderName.Of(modelName));

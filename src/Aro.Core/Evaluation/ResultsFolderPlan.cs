@@ -38,13 +38,14 @@ internal sealed class ResultsFolderPlan
     /// <param name="outDir">The results folder.</param>
     /// <param name="identity">This run's model and settings.</param>
     /// <param name="stems">The result stems this run writes.</param>
+    /// <param name="seeded">Whether any subset of this run is generated from a seed.</param>
     /// <param name="force">Replace whatever is there.</param>
     /// <param name="resumed">Stems <c>--resume</c> continues: their files are the interrupted run's, whose checkpoint
     /// vouches for them (its run key is compared with this run's before anything is reused).</param>
     /// <param name="interrupted">An interrupted run left checkpoints that this run would discard: a refusal says
     /// <c>--resume</c>.</param>
     public static ResultsFolderPlan Decide(
-        string outDir, RunIdentity identity, IReadOnlyCollection<string> stems, bool force,
+        string outDir, RunIdentity identity, IReadOnlyCollection<string> stems, bool seeded, bool force,
         IReadOnlyCollection<string>? resumed = null, bool interrupted = false)
     {
         var vouched = new HashSet<string>((resumed ?? []).SelectMany(stem => FilesOf(null, stem)), StringComparer.Ordinal);
@@ -80,7 +81,11 @@ internal sealed class ResultsFolderPlan
             throw new AroInputException($"{runPath}: unreadable ({ex.Message.Split('\n')[0]}), so aro cannot tell whether its results belong with this run; {refuse}", ex);
         }
 
-        var differences = identity.DifferencesFrom(earlier);
+        // Seeds only decide generated cases: they must agree when subsets kept from the earlier run and subsets of
+        // this run both have seeds; a relation run beside an earlier Order run with --seeds 1,2,3 is the same run.
+        var keptSubsets = earlier.Subsets.Where(s => !stems.Contains(s.ResultStem)).ToList();
+        var seedsMatter = seeded && keptSubsets.Any(s => s.Seed is not null);
+        var differences = identity.DifferencesFrom(earlier, seedsMatter);
         if (differences.Count > 0)
         {
             throw new AroInputException(
@@ -98,8 +103,28 @@ internal sealed class ResultsFolderPlan
 
         var summaryPath = Path.Combine(outDir, ResultFiles.Summary);
         var summary = File.Exists(summaryPath) ? SummaryCsvReader.Read(summaryPath) : [];
-        var kept = earlier.Subsets.Where(s => !stems.Contains(s.ResultStem)).ToList();
-        return new ResultsFolderPlan(earlier, summary, kept);
+        return new ResultsFolderPlan(earlier, summary, keptSubsets);
+    }
+
+    /// <summary>
+    /// Refuses a folder that already holds results, for writers that cannot merge (<c>aro merge</c>): what is there
+    /// would otherwise sit beside the new files as if one run had made them.
+    /// </summary>
+    /// <param name="outDir">The folder.</param>
+    /// <param name="what">The verb for the message, e.g. <c>merge</c>.</param>
+    /// <param name="force">Remove what is there instead of refusing.</param>
+    public static void RequireNoResults(string outDir, string what, bool force)
+    {
+        var results = ResultFilesIn(outDir);
+        if (results.Count > 0 && force)
+        {
+            RemoveResults(outDir, results);
+        }
+        else if (results.Count > 0)
+        {
+            throw new AroInputException(
+                $"{outDir} already holds results ({DataPullContext.First([.. results.Select(Path.GetFileName).OfType<string>()])}); {what} into a new or empty folder, or add --force to replace them");
+        }
     }
 
     /// <summary>
@@ -189,7 +214,9 @@ internal sealed class ResultsFolderPlan
 internal sealed record RunIdentity(string ModelName, string Fingerprint, string Scoring, IReadOnlyList<int> Seeds, int? Limit, string? Shard, string OnError)
 {
     /// <summary>How an earlier run differs, one phrase each (empty when the runs can share a folder).</summary>
-    public IReadOnlyList<string> DifferencesFrom(RunManifest earlier)
+    /// <param name="earlier">The earlier run's manifest.</param>
+    /// <param name="seedsMatter">Whether a difference of seeds counts (both runs' kept and new subsets use seeds).</param>
+    public IReadOnlyList<string> DifferencesFrom(RunManifest earlier, bool seedsMatter = true)
     {
         var differences = new List<string>();
         if (earlier.Model?.Fingerprint != Fingerprint)
@@ -204,7 +231,7 @@ internal sealed record RunIdentity(string ModelName, string Fingerprint, string 
             differences.Add($"scoring {earlier.Model?.Scoring}, not {Scoring}");
         }
 
-        if (!(earlier.Seeds ?? []).SequenceEqual(Seeds))
+        if (seedsMatter && !(earlier.Seeds ?? []).SequenceEqual(Seeds))
         {
             differences.Add($"seeds {string.Join(",", earlier.Seeds ?? [])}, not {string.Join(",", Seeds)}");
         }

@@ -14,6 +14,11 @@ public static class CsvFormat
     {
         NewLine = "\n",
         Delimiter = ",",
+
+        // CsvHelper's own rule, except that with NewLine set it would quote only "\n": a caption holding a lone
+        // "\r" would come out unquoted and split the row for any reader that treats "\r" as a line end.
+        ShouldQuote = args => args.Field is { Length: > 0 } field
+            && (field.AsSpan().IndexOfAny("\",\r\n") >= 0 || field[0] == ' ' || field[^1] == ' '),
     };
 
     public static CsvWriter CreateWriter(Stream stream) =>

@@ -59,22 +59,55 @@ public sealed class ResultsFolderPlanTests
     [InlineData("seeds", "seeds 1, not 1,2")]
     public async Task Another_run_is_refused_before_anything_is_evaluated_and_force_replaces_it(string change, string expected)
     {
+        // Seeds decide only generated cases, so that case keeps an Order subset and adds another.
+        var (first, second) = change == "seeds" ? ("coco-order", "flickr-order") : ("relation", "attribution");
         using var temp = new TempDirectory();
-        await Run(temp, new InMemoryModel(), "relation");
+        await Run(temp, new InMemoryModel(), first);
         var model = change == "model" ? new InMemoryModel("other") { Fingerprint = "another-model-fingerprint-000001"u8.ToArray() } : new InMemoryModel();
         int? limit = change == "limit" ? 5 : null;
         IReadOnlyList<int>? seeds = change == "seeds" ? [1, 2] : null;
 
-        var error = await Assert.ThrowsAsync<AroInputException>(() => Run(temp, model, "attribution", limit: limit, seeds: seeds));
+        var error = await Assert.ThrowsAsync<AroInputException>(() => Run(temp, model, second, limit: limit, seeds: seeds));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains("--force", error.Message, StringComparison.Ordinal);
         Assert.Empty(model.ImageCalls);
-        Assert.False(File.Exists(temp.File("out", ResultFiles.Groups("attribution"))));
+        Assert.Empty(Directory.EnumerateFiles(temp.File("out"), second + "*"));
 
-        await Run(temp, model, "attribution", limit: limit, seeds: seeds, force: true);
-        Assert.Equal(["attribution"], CsvTable.Read(temp.File("out", ResultFiles.Summary)).Rows.Select(r => r["subset"]));
-        Assert.False(File.Exists(temp.File("out", ResultFiles.Predictions("relation"))));
+        await Run(temp, model, second, limit: limit, seeds: seeds, force: true);
+        Assert.Equal([second], CsvTable.Read(temp.File("out", ResultFiles.Summary)).Rows.Select(r => r["subset"]));
+        Assert.Empty(Directory.EnumerateFiles(temp.File("out"), first + "*"));
+    }
+
+    [Fact]
+    public async Task Seeds_do_not_keep_a_subset_without_seeds_out_of_a_folder_of_seeded_results()
+    {
+        using var temp = new TempDirectory();
+        await Run(temp, new InMemoryModel(), "coco-order", seeds: [1, 2, 3]);
+
+        await Run(temp, new InMemoryModel(), "relation");
+
+        Assert.Equal(["coco-order", "relation"], CsvTable.Read(temp.File("out", ResultFiles.Summary)).Rows.Select(r => r["subset"]));
+        using var run = JsonDocument.Parse(File.ReadAllText(temp.File("out", ResultFiles.Run)));
+        Assert.Equal([1, 2, 3], run.RootElement.GetProperty("seeds").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.True(File.Exists(temp.File("out", ResultFiles.Predictions("coco-order.seed-3"))));
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_is_refused_with_a_pointer_to_resume_and_resumed_with_it()
+    {
+        using var temp = new TempDirectory();
+        await Run(temp, new InMemoryModel(), "relation");
+
+        // What an interrupted run leaves: a finished subset's files and its checkpoint, but no run.json yet.
+        File.Delete(temp.File("out", ResultFiles.Run));
+        var checkpoints = new Aro.Core.Checkpoints.CheckpointFolder(temp.File("out"));
+        Directory.CreateDirectory(checkpoints.Path);
+        File.WriteAllText(Path.Combine(checkpoints.Path, "relation.state.json"), "{}");
+
+        var error = await Assert.ThrowsAsync<AroInputException>(() => Run(temp, new InMemoryModel(), "relation"));
+        Assert.Contains("add --resume to continue the interrupted run", error.Message, StringComparison.Ordinal);
+        Assert.True(checkpoints.Exists, "the refusal kept the checkpoint");
     }
 
     [Fact]

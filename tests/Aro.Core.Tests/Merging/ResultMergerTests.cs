@@ -66,6 +66,23 @@ public sealed class ResultMergerTests
     }
 
     [Fact]
+    public async Task A_folder_that_holds_results_is_not_merged_into_unless_forced()
+    {
+        using var temp = new TempDirectory();
+        var a = await EvalJob.RunAsync(Request(temp.File("a"), new Shard(0, 2)), new NullEvalObserver());
+        var b = await EvalJob.RunAsync(Request(temp.File("b"), new Shard(1, 2)), new NullEvalObserver());
+        var other = await EvalJob.RunAsync(Request(temp.File("other"), null), new NullEvalObserver());
+
+        var error = Assert.Throws<AroInputException>(() => ResultMerger.Merge([a.OutputDirectory, b.OutputDirectory], other.OutputDirectory));
+        Assert.Contains("already holds results", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--force", error.Message, StringComparison.Ordinal);
+
+        var merged = ResultMerger.Merge([a.OutputDirectory, b.OutputDirectory], other.OutputDirectory, ["aro", "merge"], force: true);
+        Assert.Equal(["aro", "merge"], merged.CommandLine);
+        Assert.Null(merged.Shard);
+    }
+
+    [Fact]
     public async Task An_unsharded_folder_is_refused()
     {
         using var temp = new TempDirectory();

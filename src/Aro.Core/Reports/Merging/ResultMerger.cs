@@ -16,7 +16,11 @@ namespace Aro.Core.Reports.Merging;
 /// </summary>
 public static class ResultMerger
 {
-    public static RunManifest Merge(IReadOnlyList<string> shardDirs, string outDir)
+    /// <param name="shardDirs">The shards' results folders.</param>
+    /// <param name="outDir">The merged folder: new or empty.</param>
+    /// <param name="commandLine">The merge's own command line, recorded in run.json (the shards' are in theirs).</param>
+    /// <param name="force">Replace results already in <paramref name="outDir"/> instead of refusing.</param>
+    public static RunManifest Merge(IReadOnlyList<string> shardDirs, string outDir, IReadOnlyList<string>? commandLine = null, bool force = false)
     {
         var shards = shardDirs.Select(Load).ToList();
         var output = Path.GetFullPath(outDir);
@@ -31,6 +35,7 @@ public static class ResultMerger
         Check(shards);
         Directory.CreateDirectory(output);
         using var folderLock = FolderLock.Acquire(output, "aro merge results");
+        Evaluation.ResultsFolderPlan.RequireNoResults(output, "merge", force);
         var first = shards[0].Manifest;
         var runs = new List<(int? Seed, int SeedCount, SubsetSummary Summary)>();
         var skipped = new List<(string, SkippedCase)>();
@@ -50,6 +55,7 @@ public static class ResultMerger
         ResultFolderWriter.WriteRunFiles(output, [.. summaries.Select(s => s.ToRow(first.Model.Name))], seeds, skipped);
         var manifest = first with
         {
+            CommandLine = commandLine,
             Subsets = merged,
             Shard = null,
             EncoderCalls = shards.Select(s => s.Manifest.EncoderCalls).Aggregate((a, b) => a.Plus(b)),
