@@ -22,6 +22,11 @@ public sealed class HandWrittenResults(string directory)
         Write($"{stem}.groups.csv", "group,count,accuracy,included",
             rows.Select(r => $"{Quote(r.Group)},{Int(r.Count)},{Fixed(r.Accuracy)},{(r.Included ? "true" : "false")}"));
 
+    /// <summary><c>&lt;stem&gt;.predictions.csv</c> with the per-case columns a comparison pairs: <c>(id, group, correct)</c>.</summary>
+    public HandWrittenResults Predictions(string stem, IEnumerable<(string Id, string Group, bool Correct)> cases) =>
+        Write($"{stem}.predictions.csv", "index,id,group,label,prediction,correct",
+            cases.Select((c, i) => $"{Int(i)},{Quote(c.Id)},{Quote(c.Group)},0,{(c.Correct ? 0 : 1)},{(c.Correct ? "true" : "false")}"));
+
     /// <summary>A minimal run.json naming the model.</summary>
     public HandWrittenResults Run(string modelName, string family = "clip", string scoring = "itc") =>
         Write("run.json", $$"""

@@ -14,10 +14,11 @@ internal sealed class CompareCommand : ICliCommand
     private readonly Argument<string> _baseline = new("baseline") { Description = "The baseline: a results folder or its summary.csv." };
     private readonly Argument<string> _candidate = new("candidate") { Description = "The candidate: a results folder or its summary.csv." };
 
-    private readonly Option<double> _maxDrop = new("--max-drop")
+    private readonly Option<string> _maxDrop = new("--max-drop")
     {
-        Description = "Largest allowed drop of a subset's metric of record (macro on VG, precision@1 on Order), as a share: 0.01 = one point. A drop equal to it passes.",
-        DefaultValueFactory = _ => new ComparisonThresholds().MaxDrop,
+        Description = "Largest allowed drop of a subset's metric of record (macro on VG, precision@1 on Order), as a share: 0.01 = one point; a drop equal to it passes. " +
+            "'significant' fails only on a drop whose paired 95% bootstrap interval lies below 0.",
+        DefaultValueFactory = _ => "0.01",
     };
 
     private readonly Option<double?> _maxGroupDrop = new("--max-group-drop")
@@ -30,15 +31,25 @@ internal sealed class CompareCommand : ICliCommand
         Description = "Also write the result as JSON to this file.",
     };
 
+    private readonly Option<string?> _junit = new("--junit")
+    {
+        Description = "Also write the result as JUnit XML to this file: a test case per subset and gated group (for CI test reports).",
+    };
+
+    private readonly Option<string?> _markdown = new("--markdown")
+    {
+        Description = "Also write a Markdown summary to this file; on GitHub Actions it is appended to $GITHUB_STEP_SUMMARY as well.",
+    };
+
     public CompareCommand(CliConsole console)
     {
         _console = console;
 
-        // Thresholds are checked by ComparisonThresholds.Validate (exit 2): a System.CommandLine validator that reads a
+        // Thresholds are parsed and checked by ComparisonThresholds (exit 2): a System.CommandLine validator that reads a
         // value which failed to parse would throw instead of reporting the parse error.
         Command = new Command("compare", "Compare a candidate's results with a baseline's; exit 1 when a metric dropped by more than the threshold (a CI gate).")
         {
-            _baseline, _candidate, _maxDrop, _maxGroupDrop, _json,
+            _baseline, _candidate, _maxDrop, _maxGroupDrop, _json, _junit, _markdown,
         };
         Command.SetAction(Run);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -48,6 +59,7 @@ internal sealed class CompareCommand : ICliCommand
                 "aro compare results/clip results/clip-candidate --max-drop 0.01",
                 "aro compare baseline/summary.csv results/candidate/summary.csv --max-drop 0.005 --max-group-drop 0.05",
                 "aro compare results/main results/pr --json compare.json",
+                "aro compare results/main results/pr --max-drop significant --junit compare.xml --markdown compare.md",
             ],
         };
     }
@@ -58,11 +70,22 @@ internal sealed class CompareCommand : ICliCommand
 
     private int Run(ParseResult parse)
     {
-        var thresholds = new ComparisonThresholds(parse.GetValue(_maxDrop), parse.GetValue(_maxGroupDrop));
+        var thresholds = ComparisonThresholds.Parse(parse.GetValue(_maxDrop)!, parse.GetValue(_maxGroupDrop));
         var result = ResultsComparer.Compare(parse.GetValue(_baseline)!, parse.GetValue(_candidate)!, thresholds);
         if (parse.GetValue(_json) is { } json)
         {
             ComparisonJson.Write(Path.GetFullPath(json), result);
+        }
+
+        if (parse.GetValue(_junit) is { } junit)
+        {
+            JUnitReport.Write(Path.GetFullPath(junit), "aro compare", [ComparisonReports.JUnit(result)]);
+        }
+
+        var summaryTargets = JobSummaryTargets.Resolve(parse.GetValue(_markdown), EnvironmentVariables());
+        if (summaryTargets.Count > 0)
+        {
+            MarkdownSummary.Emit(MarkdownSummary.Format(ComparisonReports.Markdown(result)), summaryTargets);
         }
 
         if (_console.IsTerminal)
@@ -76,4 +99,9 @@ internal sealed class CompareCommand : ICliCommand
 
         return result.Passed ? ExitCodes.Ok : ExitCodes.Failure;
     }
+
+    private static Dictionary<string, string?> EnvironmentVariables() => new()
+    {
+        [JobSummaryTargets.GitHubStepSummary] = Environment.GetEnvironmentVariable(JobSummaryTargets.GitHubStepSummary),
+    };
 }

@@ -110,7 +110,13 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<string?> _shard = new("--shard")
     {
-        Description = "Evaluate one shard i/n of every subset (cases whose index mod n is i); combine shards with aro merge.",
+        Description = "Evaluate one shard i/n of every subset (cases whose index mod n is i); combine shards with aro merge. " +
+            "'auto' reads it from a SLURM job array, a Kubernetes Indexed Job (with --shards N) or GitLab parallel jobs (docs/scale-out.md).",
+    };
+
+    private readonly Option<int?> _shards = new("--shards")
+    {
+        Description = "With --shard auto: the number of shards, where the engine does not state it (Kubernetes) or to check that it agrees.",
     };
 
     private readonly Option<bool> _resume = new("--resume")
@@ -144,7 +150,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _resume, _force, _pull,
+            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -160,6 +166,7 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model ./my-export --subset attribution --limit 500",
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
                 "aro eval --model clip --subset all --shard 0/4 --out results/clip-0   (then aro merge)",
+                "aro eval --model clip --subset all --shard auto --out shards/$SLURM_ARRAY_TASK_ID   (in a SLURM job array)",
                 "aro eval --model clip --subset all --resume   (after Ctrl-C)",
                 "aro eval --model clip --subset relation --pull        # downloads the model and data first",
             ],
@@ -266,7 +273,7 @@ internal sealed class EvalCommand : ICliCommand
             parse.GetValue(_cacheDir),
             parse.GetValue(_noCache),
             parse.GetValue(_allowSkips),
-            parse.GetValue(_shard) is { } shard ? Shard.Parse(shard) : null,
+            ShardOf(parse),
             parse.GetValue(_resume),
             paths,
             parse.GetValue(_force),
@@ -285,5 +292,30 @@ internal sealed class EvalCommand : ICliCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The shard: <c>--shard i/n</c>, or for <c>--shard auto</c> the one the engine's variables name.</summary>
+    private Shard? ShardOf(ParseResult parse)
+    {
+        var text = parse.GetValue(_shard);
+        var shards = parse.GetValue(_shards);
+        if (!string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            if (shards is not null)
+            {
+                throw new AroInputException("--shards is only read with --shard auto; with --shard i/n the n is the number of shards");
+            }
+
+            return text is null ? null : Shard.Parse(text);
+        }
+
+        var variables = new[]
+        {
+            ShardEnvironment.SlurmTaskId, ShardEnvironment.SlurmTaskCount, ShardEnvironment.SlurmTaskMin, ShardEnvironment.SlurmTaskMax,
+            ShardEnvironment.SlurmTaskStep, ShardEnvironment.KubernetesIndex, ShardEnvironment.GitLabIndex, ShardEnvironment.GitLabTotal,
+        };
+        var assignment = ShardEnvironment.Resolve(variables.ToDictionary(v => v, Environment.GetEnvironmentVariable), shards);
+        _console.Error.WriteLine($"aro: --shard auto: shard {assignment.Shard} from {assignment.Source}");
+        return assignment.Shard;
     }
 }

@@ -11,7 +11,8 @@ internal static class ComparisonTable
     {
         console.Out.WriteLine($"baseline:  {result.Baseline}");
         console.Out.WriteLine($"candidate: {result.Candidate}");
-        console.Results.Write(Table(["subset", "metric", "baseline", "candidate", "delta", "status"], result.Subsets.Select(ComparisonText.SubsetCells)));
+        console.Out.WriteLine($"fails on:  {result.Thresholds.Describe()}");
+        console.Results.Write(Table(ComparisonText.SubsetHeader, result.Subsets.Select(ComparisonText.SubsetCells)));
         var drops = result.Groups.Where(g => g.Status == DeltaStatus.Drop).ToList();
         if (result.Groups.Count > 0)
         {

@@ -69,6 +69,10 @@ public static class ResultsFolderReader
         return [.. FindFiles(folder, subset, ResultFiles.Groups).Select(f => new GroupTable(subset, f.Seed, f.Path, GroupsCsvReader.Read(f.Path)))];
     }
 
+    /// <summary>The predictions files of one subset: the single run's, or one per seed in seed order.</summary>
+    public static IReadOnlyList<(string Path, int? Seed)> FindPredictions(string folder, string subset) =>
+        FindFiles(folder, subset, ResultFiles.Predictions);
+
     /// <summary>
     /// A subset's files named by <paramref name="name"/>(stem): the single run's, or one per seed (<c>coco-order.seed-2…</c>) in
     /// seed order; none for a subset name that cannot be a file name (a hand-edited summary.csv must never lead the

@@ -28,8 +28,8 @@ public sealed class CompareCommandTests : IDisposable
         var run = await CliRun.InvokeAsync("compare", _temp.File("base"), _temp.File("same"));
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        Assert.Contains("relation    macro     0.8000     0.8000  +0.0000  ok", run.Out);
-        Assert.Contains("coco-order  p@1       0.4000     0.4000  +0.0000  ok", run.Out);
+        Assert.Matches(@"\nrelation +macro +- +0\.8000 +0\.8000 +\+0\.0000 +- +- +ok\n", run.Out);
+        Assert.Matches(@"\ncoco-order +p@1 +- +0\.4000 +0\.4000 +\+0\.0000 +- +- +ok\n", run.Out);
         Assert.EndsWith("OK: no drop beyond the threshold in 2 subsets\n", run.Out);
         Assert.DoesNotContain("\u001b[", run.Out);
         Assert.DoesNotContain("╭", run.Out);
@@ -42,7 +42,7 @@ public sealed class CompareCommandTests : IDisposable
         var tolerated = await CliRun.InvokeAsync("compare", _temp.File("base"), _temp.File("worse"), "--max-drop", "0.02");
 
         Assert.Equal(1, worse.ExitCode);
-        Assert.Contains("relation    macro     0.8000     0.7800  -0.0200  DROP", worse.Out);
+        Assert.Matches(@"\nrelation +macro +- +0\.8000 +0\.7800 +-0\.0200 +- +- +DROP\n", worse.Out);
         Assert.Contains("FAIL: 1 drop(s)", worse.Out);
         Assert.Equal(0, tolerated.ExitCode);
     }
@@ -86,14 +86,41 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(2, noGroups.ExitCode);
         Assert.Contains("relation.groups.csv: file not found", noGroups.Error);
         Assert.Equal(2, negative.ExitCode);
-        Assert.Contains("--max-drop must be a share of 0 or more (0.01 = one point), found -0.1", negative.Error);
+        Assert.Contains("--max-drop must be a share of 0 or more (0.01 = one point) or 'significant', found -0.1", negative.Error);
         Assert.Equal(2, notANumber.ExitCode);
-        Assert.Contains("Cannot parse argument 'one' for option '--max-drop'", notANumber.Error);
+        Assert.Contains("--max-drop must be a share (0.01 = one point) or 'significant', found 'one'", notANumber.Error);
         foreach (var run in new[] { missing, malformed, disjoint, noGroups, negative, notANumber })
         {
             Assert.Empty(run.Out);
             Assert.DoesNotContain("   at ", run.Error);
         }
+    }
+
+    [Fact]
+    public async Task A_significant_gate_pairs_the_cases_and_writes_junit_and_markdown()
+    {
+        // 60 cases: the candidate loses 12 the baseline got right and wins none back (McNemar p = 2 / 2^12).
+        var baseline = Enumerable.Range(0, 60).Select(i => ($"relation-{i:D6}", i < 30 ? "on" : "near", i % 2 == 0 || i < 24)).ToList();
+        var candidate = baseline.Select((c, i) => i < 24 && i % 2 == 1 ? c with { Item3 = false } : c).ToList();
+        new HandWrittenResults(_temp.File("paired-base")).Summary(("relation", 60, 2, 0.7, 0.7))
+            .Groups("relation", ("near", 30, 0.5, true), ("on", 30, 1.0, true)).Predictions("relation", baseline);
+        new HandWrittenResults(_temp.File("paired-cand")).Summary(("relation", 60, 2, 0.5, 0.5)).Predictions("relation", candidate);
+
+        var run = await CliRun.InvokeAsync("compare", _temp.File("paired-base"), _temp.File("paired-cand"), "--max-drop", "significant",
+            "--junit", _temp.File("ci", "compare.xml"), "--markdown", _temp.File("ci", "compare.md"));
+
+        Assert.True(run.ExitCode == 1, run.Out + run.Error);
+        Assert.Contains("fails on:  a drop whose paired 95% interval lies below 0", run.Out);
+        Assert.Matches(@"\nrelation +macro +60 +0\.7000 +0\.5000 +-0\.2000 +\[-0\.\d{4}, -0\.\d{4}\] +4\.9e-04 +DROP\n", run.Out);
+        Assert.EndsWith("FAIL: 1 significant drop(s) in 1 subsets\n", run.Out);
+        var (exitCode, output) = Xmllint.Validate(Xmllint.Require(), RepoPaths.InRepo("tests", "fixtures", "junit", "junit.xsd"), _temp.File("ci", "compare.xml"));
+        Assert.True(exitCode == 0, output);
+        var xml = File.ReadAllText(_temp.File("ci", "compare.xml"));
+        Assert.Contains("<testcase name=\"relation\" classname=\"aro.compare.relation\"", xml);
+        Assert.Contains("failures=\"1\"", xml);
+        var markdown = File.ReadAllText(_temp.File("ci", "compare.md"));
+        Assert.StartsWith("### aro compare: ❌ FAIL", markdown);
+        Assert.Contains("| relation | macro | 60 | 0.7000 | 0.5000 | -0.2000 [", markdown);
     }
 
     [Fact]

@@ -19,7 +19,15 @@ public static class ComparisonJson
             json.WriteNumber("drops", result.Drops);
             json.WriteString("baseline", result.Baseline);
             json.WriteString("candidate", result.Candidate);
-            json.WriteNumber("max_drop", result.Thresholds.MaxDrop);
+            if (result.Thresholds.SignificantOnly)
+            {
+                json.WriteString("max_drop", ComparisonThresholds.Significant);
+            }
+            else
+            {
+                json.WriteNumber("max_drop", result.Thresholds.MaxDrop);
+            }
+
             Number(json, "max_group_drop", result.Thresholds.MaxGroupDrop);
             json.WriteStartArray("subsets");
             foreach (var subset in result.Subsets)
@@ -31,6 +39,7 @@ public static class ComparisonJson
                 Number(json, "candidate", subset.Candidate);
                 Number(json, "delta", subset.Delta);
                 json.WriteString("status", Status(subset.Status));
+                Paired(json, subset);
                 json.WriteEndObject();
             }
 
@@ -62,6 +71,64 @@ public static class ComparisonJson
             json.Flush();
             stream.WriteByte((byte)'\n');
         });
+
+    /// <summary>The case-by-case comparison: null when only one run has the subset, else its counts and statistics.</summary>
+    private static void Paired(Utf8JsonWriter json, SubsetDelta subset)
+    {
+        if (subset.Pairing is not { } pairing)
+        {
+            json.WriteNull("paired");
+            return;
+        }
+
+        json.WriteStartObject("paired");
+        if (pairing.Comparison is { } c)
+        {
+            json.WriteNumber("cases", c.Cases);
+            json.WriteNumber("both_correct", c.BothCorrect);
+            json.WriteNumber("only_baseline_correct", c.BaselineOnly);
+            json.WriteNumber("only_candidate_correct", c.CandidateOnly);
+            json.WriteNumber("both_wrong", c.BothWrong);
+            json.WriteNumber("only_in_baseline", pairing.OnlyInBaseline);
+            json.WriteNumber("only_in_candidate", pairing.OnlyInCandidate);
+            json.WriteStartArray("seeds");
+            foreach (var seed in pairing.Seeds)
+            {
+                json.WriteNumberValue(seed);
+            }
+
+            json.WriteEndArray();
+            Difference(json, "micro", c.Micro);
+            if (c.Macro is { } macro)
+            {
+                Difference(json, "macro", macro);
+            }
+            else
+            {
+                json.WriteNull("macro");
+            }
+
+            json.WriteNumber("mcnemar_p", c.McNemarP);
+        }
+        else
+        {
+            json.WriteString("unavailable", pairing.Unavailable);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Difference(Utf8JsonWriter json, string name, Statistics.PairedDifference difference)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("baseline", difference.Baseline);
+        json.WriteNumber("candidate", difference.Candidate);
+        json.WriteNumber("difference", difference.Difference);
+        json.WriteNumber("ci_low", difference.Interval.Lower);
+        json.WriteNumber("ci_high", difference.Interval.Upper);
+        json.WriteBoolean("significant_drop", difference.IsSignificantDrop);
+        json.WriteEndObject();
+    }
 
     private static string Status(DeltaStatus status) => DeltaStatuses.Name(status).ToLowerInvariant();
 

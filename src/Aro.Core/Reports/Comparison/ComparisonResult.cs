@@ -28,7 +28,12 @@ public sealed record ComparisonResult(
 /// <param name="Candidate">The candidate's value; null when the subset was removed.</param>
 /// <param name="Delta">Candidate minus baseline, rounded to the CSVs' 7 decimals; null unless in both.</param>
 /// <param name="Status">The verdict.</param>
-public sealed record SubsetDelta(string Subset, string Metric, double? Baseline, double? Candidate, double? Delta, DeltaStatus Status);
+/// <param name="Pairing">The case-by-case comparison of a subset in both runs; null when only one run has it.</param>
+public sealed record SubsetDelta(string Subset, string Metric, double? Baseline, double? Candidate, double? Delta, DeltaStatus Status, SubsetPairing? Pairing = null)
+{
+    /// <summary>The paired difference of the metric of record, with its interval; null when not paired.</summary>
+    public Statistics.PairedDifference? Paired => Pairing?.DifferenceFor(Metric);
+}
 
 /// <summary>One included group's accuracy in the baseline and the candidate.</summary>
 /// <param name="Subset">The subset.</param>

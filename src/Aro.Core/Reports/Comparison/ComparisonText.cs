@@ -15,14 +15,9 @@ public static class ComparisonText
         var text = new StringBuilder();
         text.Append("baseline:  ").Append(result.Baseline).Append('\n')
             .Append("candidate: ").Append(result.Candidate).Append('\n')
-            .Append("max drop:  ").Append(Value(result.Thresholds.MaxDrop));
-        if (result.Thresholds.MaxGroupDrop is { } groupDrop)
-        {
-            text.Append(", max group drop: ").Append(Value(groupDrop));
-        }
-
+            .Append("fails on:  ").Append(result.Thresholds.Describe());
         text.Append("\n\n");
-        Table(text, ["subset", "metric", "baseline", "candidate", "delta", "status"], [.. result.Subsets.Select(SubsetCells)]);
+        Table(text, SubsetHeader, [.. result.Subsets.Select(SubsetCells)]);
         if (result.Thresholds.MaxGroupDrop is { } maxGroupDrop)
         {
             GroupSummary(text, result, maxGroupDrop);
@@ -42,14 +37,24 @@ public static class ComparisonText
     {
         var compared = result.Subsets.Count(s => s.Delta is not null);
         var groups = result.Groups.Count > 0 ? $" and {Int(result.Groups.Count)} groups" : "";
+        var significant = result.Thresholds.SignificantOnly;
         return result.Passed
-            ? $"OK: no drop beyond the threshold in {Int(compared)} subsets{groups}"
-            : $"FAIL: {Int(result.Drops)} drop(s) beyond the threshold in {Int(compared)} subsets{groups}";
+            ? $"OK: no {(significant ? "significant drop" : "drop beyond the threshold")} in {Int(compared)} subsets{groups}"
+            : $"FAIL: {Int(result.Drops)} {(significant ? "significant drop(s)" : "drop(s) beyond the threshold")} in {Int(compared)} subsets{groups}";
     }
+
+    /// <summary>The header of the subset table (also used by the terminal table).</summary>
+    public static IReadOnlyList<string> SubsetHeader { get; } = ["subset", "metric", "cases", "baseline", "candidate", "delta", "paired 95% interval", "McNemar p", "status"];
 
     /// <summary>The cells of one subset row, as the table prints them (also used by the terminal table).</summary>
     public static IReadOnlyList<string> SubsetCells(SubsetDelta delta) =>
-        [delta.Subset, delta.Metric, Value(delta.Baseline), Value(delta.Candidate), Signed(delta.Delta), DeltaStatuses.Name(delta.Status)];
+        [delta.Subset, delta.Metric, delta.Pairing?.Comparison is { } paired ? Int(paired.Cases) : "-", Value(delta.Baseline), Value(delta.Candidate), Signed(delta.Delta),
+            delta.Paired is { } difference ? Interval(difference.Interval) : "-",
+            delta.Pairing?.Comparison is { } comparison ? MarkdownSummary.PValue(comparison.McNemarP) : "-",
+            DeltaStatuses.Name(delta.Status)];
+
+    /// <summary>An interval as <c>[-0.0312, +0.0104]</c>.</summary>
+    public static string Interval(Statistics.ConfidenceInterval interval) => $"[{Signed(interval.Lower)}, {Signed(interval.Upper)}]";
 
     /// <summary>The cells of one group row.</summary>
     public static IReadOnlyList<string> GroupCells(GroupDelta delta) =>

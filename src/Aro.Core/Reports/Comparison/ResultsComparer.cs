@@ -1,5 +1,6 @@
 using Aro.Core.Metrics;
 using Aro.Core.Results;
+using Aro.Core.Statistics;
 
 namespace Aro.Core.Reports.Comparison;
 
@@ -15,8 +16,10 @@ public static class ResultsComparer
     /// <param name="baseline">A results folder or its summary.csv.</param>
     /// <param name="candidate">A results folder or its summary.csv.</param>
     /// <param name="thresholds">The allowed drops.</param>
-    public static ComparisonResult Compare(string baseline, string candidate, ComparisonThresholds thresholds)
+    /// <param name="bootstrap">The paired bootstrap's settings; the default (2,000 resamples from seed 0) when null.</param>
+    public static ComparisonResult Compare(string baseline, string candidate, ComparisonThresholds thresholds, BootstrapSettings? bootstrap = null)
     {
+        bootstrap ??= BootstrapSettings.Default;
         thresholds.Validate();
         var before = ResultsFolderReader.Read(baseline, withGroups: false);
         var after = ResultsFolderReader.Read(candidate, withGroups: false);
@@ -32,7 +35,7 @@ public static class ResultsComparer
         foreach (var row in before.Summary)
         {
             subsets.Add(after.Row(row.Subset) is { } other
-                ? Both(row, other, thresholds.MaxDrop, notes)
+                ? Both(row, other, thresholds, PredictionPairing.Pair(before.Directory, after.Directory, row.Subset, bootstrap), notes)
                 : new SubsetDelta(row.Subset, row.MetricName, row.MetricOfRecord, null, null, DeltaStatus.Removed));
         }
 
@@ -51,7 +54,7 @@ public static class ResultsComparer
 
     private static DeltaStatus Judge(double delta, double maxDrop) => -delta > maxDrop ? DeltaStatus.Drop : DeltaStatus.Ok;
 
-    private static SubsetDelta Both(SummaryRow before, SummaryRow after, double maxDrop, List<string> notes)
+    private static SubsetDelta Both(SummaryRow before, SummaryRow after, ComparisonThresholds thresholds, SubsetPairing pairing, List<string> notes)
     {
         if (before.Samples != after.Samples)
         {
@@ -64,8 +67,30 @@ public static class ResultsComparer
             notes.Add(FormattableString.Invariant($"{before.Subset}: the candidate skipped {after.Skipped} case(s), the baseline {before.Skipped}"));
         }
 
+        if (pairing.Comparison is not null && (pairing.OnlyInBaseline > 0 || pairing.OnlyInCandidate > 0))
+        {
+            notes.Add(FormattableString.Invariant(
+                $"{before.Subset}: {pairing.OnlyInBaseline} case(s) only in the baseline and {pairing.OnlyInCandidate} only in the candidate are left out of the paired comparison"));
+        }
+
         var delta = Delta(before.MetricOfRecord, after.MetricOfRecord);
-        return new SubsetDelta(before.Subset, before.MetricName, before.MetricOfRecord, after.MetricOfRecord, delta, Judge(delta, maxDrop));
+        DeltaStatus status;
+        if (!thresholds.SignificantOnly)
+        {
+            status = Judge(delta, thresholds.MaxDrop);
+        }
+        else if (pairing.DifferenceFor(before.MetricName) is { } paired)
+        {
+            status = paired.IsSignificantDrop ? DeltaStatus.Drop : DeltaStatus.Ok;
+        }
+        else
+        {
+            // No interval to judge by: any drop fails, and the reader is told why.
+            notes.Add($"{before.Subset}: no paired comparison ({pairing.Unavailable}), so --max-drop {ComparisonThresholds.Significant} fails it on any drop");
+            status = Judge(delta, 0);
+        }
+
+        return new SubsetDelta(before.Subset, before.MetricName, before.MetricOfRecord, after.MetricOfRecord, delta, status, pairing);
     }
 
     private static IEnumerable<GroupDelta> CompareGroups(ResultsFolder before, ResultsFolder after, string subset, double maxDrop, List<string> notes)
