@@ -25,7 +25,7 @@ public static class EvalJob
     {
         var paths = request.EffectivePaths;
         var selection = SubsetSelection.Parse(request.Subset);
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model, paths.ModelsRoot));
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model, paths.ModelsRoot), request.Variant);
         return RunAsync(request, selection, runtime => LoadedModel.Load(package, runtime, request.Scoring), observer, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public static class EvalJob
         var manifest = new RunManifest(
             AroVersion.Current,
             new RunModel(description.Name, description.Directory, description.Layout, description.Family,
-                ScoringModes.Name(model.Scoring), [.. description.Files.Select(HashedFile.Of)]),
+                ScoringModes.Name(model.Scoring), description.Variant, [.. description.Files.Select(HashedFile.Of)]),
             subsets,
             request.EffectiveSeeds,
             request.Settings.Limit,

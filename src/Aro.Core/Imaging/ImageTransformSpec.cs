@@ -1,8 +1,9 @@
 namespace Aro.Core.Imaging;
 
 /// <summary>
-/// How a model wants its pixels: the resize rule, the output size, the optional center crop and the
-/// per-channel normalisation. Read from <c>aro-model.json</c> or a Hugging Face <c>preprocessor_config.json</c>.
+/// How a model wants its pixels: the resize rule, the output size, the optional center crop, the resample filter
+/// (<see cref="Resample"/>, bicubic unless set) and the per-channel normalisation. Read from <c>aro-model.json</c> or a
+/// Hugging Face <c>preprocessor_config.json</c>.
 /// </summary>
 /// <param name="Resize">Shortest-side resize (CLIP) or squash to the output size (BLIP).</param>
 /// <param name="ResizeShortestEdge">Target of the shorter side for <see cref="ResizeMode.ShortestSide"/>.</param>
@@ -20,6 +21,13 @@ public sealed record ImageTransformSpec(
     IReadOnlyList<float> Mean,
     IReadOnlyList<float> Std)
 {
+    /// <summary>
+    /// PIL's filter for the resize: bicubic (3) for CLIP and BLIP, bilinear (2) for SigLIP 2. Set it with
+    /// <c>with { Resample = ... }</c> or an initializer; <see cref="ResampleFilters.FromPilCode"/> reads a
+    /// <c>resample</c> field.
+    /// </summary>
+    public ResampleFilter Resample { get; init; } = ResampleFilter.Bicubic;
+
     /// <summary>OpenAI CLIP's normalisation constants (open_clip <c>OPENAI_DATASET_MEAN/STD</c>).</summary>
     public static IReadOnlyList<float> ClipMean { get; } = [0.48145466f, 0.4578275f, 0.40821073f];
 
@@ -45,6 +53,11 @@ public sealed record ImageTransformSpec(
         if (Mean.Count != 3 || Std.Count != 3 || Mean.Any(m => !float.IsFinite(m)) || Std.Any(s => !(s > 0) || !float.IsFinite(s)))
         {
             throw new AroInputException($"{source}: image mean and std must hold 3 finite values each, std > 0");
+        }
+
+        if (!Enum.IsDefined(Resample))
+        {
+            throw new AroInputException($"{source}: resample filter {(int)Resample} is not one aro implements (bilinear 2, bicubic 3)");
         }
 
         if (Resize == ResizeMode.ShortestSide && CenterCrop && (Height > ResizeShortestEdge || Width > ResizeShortestEdge))

@@ -27,8 +27,8 @@ public sealed record RunManifest(
     string StartedUtc,
     double ElapsedSeconds);
 
-/// <summary>The model part of run.json.</summary>
-public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, IReadOnlyList<HashedFile> Files);
+/// <summary>The model part of run.json; <paramref name="Variant"/> is the graphs' file variant (fp32, fp16, quantized, ...).</summary>
+public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, string Variant, IReadOnlyList<HashedFile> Files);
 
 /// <summary>One evaluated subset in run.json.</summary>
 public sealed record RunSubset(string Name, int? Seed, string ResultStem, int Samples, int Skipped, double MetricOfRecord, IReadOnlyList<HashedFile> Files);
