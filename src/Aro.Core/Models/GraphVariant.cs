@@ -8,7 +8,11 @@ namespace Aro.Core.Models;
 /// <param name="Name">The name run.json records.</param>
 /// <param name="Suffix">What the file name carries before <c>.onnx</c> (empty for fp32).</param>
 /// <param name="Description">What the file holds, for messages.</param>
-public sealed record GraphVariant(string Name, string Suffix, string Description)
+/// <param name="QuantizesPerCall">
+/// Dynamic quantisation (DynamicQuantizeLinear): activations get one scale per call, computed over the whole batch,
+/// so an embedding depends on which other images or captions share its call (docs/siglip.md measures how much).
+/// </param>
+public sealed record GraphVariant(string Name, string Suffix, string Description, bool QuantizesPerCall = false)
 {
     public static GraphVariant Fp32 { get; } = new("fp32", "", "float32 weights");
 
@@ -17,9 +21,9 @@ public sealed record GraphVariant(string Name, string Suffix, string Description
     [
         Fp32,
         new("fp16", "_fp16", "float16 weights (inputs and outputs may be float16)"),
-        new("quantized", "_quantized", "8-bit weights, dynamic quantisation (transformers.js q8)"),
-        new("int8", "_int8", "int8 weights"),
-        new("uint8", "_uint8", "uint8 weights"),
+        new("quantized", "_quantized", "8-bit weights, dynamic quantisation (transformers.js q8)", QuantizesPerCall: true),
+        new("int8", "_int8", "int8 weights, dynamic quantisation", QuantizesPerCall: true),
+        new("uint8", "_uint8", "uint8 weights, dynamic quantisation", QuantizesPerCall: true),
         new("q4", "_q4", "4-bit block-quantised MatMul weights"),
         new("q4f16", "_q4f16", "4-bit MatMul weights, float16 elsewhere"),
         new("bnb4", "_bnb4", "4-bit bitsandbytes-style weights"),

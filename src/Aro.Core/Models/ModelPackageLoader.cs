@@ -48,6 +48,11 @@ public static class ModelPackageLoader
             notes.Add($"variant {chosen.Name} ({chosen.Description}) from {(variant is not null ? "--variant" : "aro-model.json")}");
         }
 
+        if (chosen.QuantizesPerCall)
+        {
+            notes.Add($"variant {chosen.Name} quantises activations per call: scores depend slightly on which cases share a batch (--batch-size) and on what the embedding cache already holds");
+        }
+
         var itm = manifest?.ItmModel is { } itmName
             ? FindGraph(dir, itmName, "itm_model", ItmFiles, "ITM head", chosen).Path
             : FindOptionalItm(dir, chosen);

@@ -62,12 +62,50 @@ public sealed class VariantAccuracyCostTests(ITestOutputHelper output)
         Assert.Equal(baseline.Summaries.Count, run.Summaries.Count);
     }
 
-    private static Task<EvalOutcome> Run(string folder, string? variant)
+    [Fact]
+    public async Task Dynamic_quantisation_makes_scores_depend_on_the_batch_and_says_so()
+    {
+        // DynamicQuantizeLinear scales each call's activations by their range over the whole batch: the same image
+        // gets another embedding beside other images. fp32 graphs are batch-independent to float rounding.
+        using var temp = new TempDirectory();
+        var quantizedAlone = await Run(temp.File("q1"), "quantized", batchSize: 1);
+        var quantizedBatched = await Run(temp.File("q8"), "quantized", batchSize: 8);
+        var fp32Alone = await Run(temp.File("f1"), null, batchSize: 1);
+        var fp32Batched = await Run(temp.File("f8"), null, batchSize: 8);
+
+        var quantized = MaxScoreDifference(quantizedAlone.OutputDirectory, quantizedBatched.OutputDirectory);
+        var fp32 = MaxScoreDifference(fp32Alone.OutputDirectory, fp32Batched.OutputDirectory);
+        output.WriteLine($"batch 1 against batch 8: quantized max |score change| {quantized:E2}, fp32 {fp32:E2}");
+        Assert.True(quantized > 1e-3, $"quantized scores moved by only {quantized}");
+        Assert.True(fp32 <= 2e-7, $"fp32 scores moved by {fp32}");
+        Assert.Contains(ModelPackageLoader.Load(TinySiglipReference.Package, "quantized").Notes,
+            n => n.Contains("quantises activations per call: scores depend slightly on which cases share a batch", StringComparison.Ordinal));
+    }
+
+    private static double MaxScoreDifference(string a, string b)
+    {
+        var worst = 0.0;
+        foreach (var file in Directory.GetFiles(a, "*.predictions.csv"))
+        {
+            var other = CsvTable.Read(Path.Combine(b, Path.GetFileName(file))).Rows.ToDictionary(r => r["id"]);
+            foreach (var row in CsvTable.Read(file).Rows)
+            {
+                foreach (var column in row.Keys.Where(k => k.StartsWith("score_", StringComparison.Ordinal)))
+                {
+                    worst = Math.Max(worst, Math.Abs(CsvTable.Number(row[column]) - CsvTable.Number(other[row["id"]][column])));
+                }
+            }
+        }
+
+        return worst;
+    }
+
+    private static Task<EvalOutcome> Run(string folder, string? variant, int batchSize = 8)
     {
         var cases = RepoPaths.InRepo("data", "demo", "cases.jsonl");
         return EvalJob.RunAsync(
             new EvalRequest(TinySiglipReference.Package, $"relation,attribution,{cases},sugarcrepe", RepoPaths.InRepo("data", "demo"), folder,
-                new EvaluationSettings(BatchSize: 8), RuntimeOptions.Default, NoCache: true, Variant: variant),
+                new EvaluationSettings(BatchSize: batchSize), RuntimeOptions.Default, NoCache: true, Variant: variant),
             new NullEvalObserver());
     }
 }
