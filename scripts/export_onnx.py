@@ -1,19 +1,29 @@
 #!/usr/bin/env python3
-"""Export CLIP, NegCLIP and BLIP to aro model packages (ONNX graphs + tokenizer files + aro-model.json).
+"""Export CLIP, NegCLIP, BLIP, any open_clip model and SigLIP to aro model packages (ONNX graphs + tokenizer files +
+aro-model.json).
 
     python scripts/export_onnx.py clip    --out models/clip-openai [--impl open_clip|openai]
     python scripts/export_onnx.py negclip --checkpoint negclip.pth --activation gelu      --out models/negclip
     python scripts/export_onnx.py negclip --checkpoint negclip.pth --activation quickgelu --out models/negclip-quickgelu
     python scripts/export_onnx.py blip    --head coco --checkpoint model_base_retrieval_coco.pth --out models/blip-coco
+    python scripts/export_onnx.py open_clip --model ViT-H-14 --pretrained laion2b_s32b_b79k --out models/clip-vit-h-14-laion
+    python scripts/export_onnx.py siglip  --checkpoint google/siglip-base-patch16-224 --out models/siglip-base
     python scripts/export_onnx.py --self-test [--out DIR]
+
+open_clip takes any --model NAME --pretrained TAG open_clip lists (open_clip.list_pretrained()): the LAION and DataComp
+CLIPs, CoCa's contrastive towers (encode_image / encode_text), EVA and MetaCLIP where open_clip has them, as long as
+the model tokenises with OpenAI's CLIP BPE and preprocesses with a bicubic shortest-side resize and center crop (the
+script checks both and refuses others). siglip takes a Hugging Face SigLIP checkpoint (name or folder) and writes its
+towers' pooler_output graphs with spiece.model and the tokenizer files; SigLIP 2 (Gemma tokenizer) is refused. Graphs
+over 2 GB keep their weights in one `<graph>.onnx_data` file beside them (ONNX external data).
 
 Every export is verified before it is reported: ONNX Runtime runs each graph on fixed inputs (another batch size,
 and for BLIP another sequence length, than the export used) and must match PyTorch to --tolerance (max abs diff,
 default 1e-4); otherwise nothing is written and the exit status is 1. The package is assembled in a temporary
 folder next to --out and renamed into place only when complete.
 
---self-test runs the same export, verification and manifest code on tiny randomly initialised CLIP- and BLIP-shaped
-modules (no downloads, no checkpoints). Without onnxruntime it skips the ONNX Runtime comparison, loudly; a real
+--self-test runs the same export, verification and manifest code on tiny randomly initialised CLIP-, BLIP- and
+SigLIP-shaped modules (no downloads, no checkpoints; the SigLIP one with its weights in external data files). Without onnxruntime it skips the ONNX Runtime comparison, loudly; a real
 export without onnxruntime fails. Requirements: scripts/requirements-export.txt; see scripts/README.md.
 """
 
@@ -96,6 +106,20 @@ class BlipParts:
         "mean": OPENAI_MEAN, "std": OPENAI_STD})
 
 
+@dataclass
+class SiglipParts:
+    """SigLIP: `model.vision_model(pixel_values=...)` and `model.text_model(input_ids=...)`, each with a pooler_output."""
+
+    model: nn.Module
+    transform: dict
+    sample_ids: torch.Tensor  # [n, context] int64: the tokenizer's ids, padded with </s> to max_length
+    write_tokenizer: Callable[[Path], list]  # writes spiece.model and the tokenizer configs, returns the file names
+    lowercase: bool
+    source: str
+    license: str
+    context_length: int = 64
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Graph wrappers: the exact computations aro runs (docs/model-packages.md, "Graphs")
 
@@ -164,6 +188,29 @@ class BlipItmGraph(nn.Module):
         return self.blip.itm_head(out.last_hidden_state[:, 0, :])
 
 
+class SiglipImageGraph(nn.Module):
+    """pixel_values [N,3,H,W] -> pooler_output [N,D]: the attention-pooling head's output, not normalised."""
+
+    def __init__(self, model: nn.Module):
+        super().__init__()
+        self.model = model
+
+    def forward(self, pixel_values):
+        return self.model.vision_model(pixel_values=pixel_values).pooler_output
+
+
+class SiglipTextGraph(nn.Module):
+    """input_ids [N,64] -> pooler_output [N,D]: the last position through the head, no attention mask (SigLIP pads
+    with </s> to 64 and pools the last position, so the graph takes exactly 64 positions)."""
+
+    def __init__(self, model: nn.Module):
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids):
+        return self.model.text_model(input_ids=input_ids).pooler_output
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Export, verification, manifest
 
@@ -180,7 +227,26 @@ class Graph:
     dynamic_axes: dict
 
 
-def export_graph(graph: Graph, path: Path, opset: int) -> None:
+# protobuf cannot serialise a message over 2 GB: larger graphs keep their weights in <graph>.onnx_data.
+EXTERNAL_DATA_THRESHOLD = 1_800_000_000
+
+
+external_data_threshold = EXTERNAL_DATA_THRESHOLD  # the self-test lowers it to exercise the external data path
+
+
+def export_graph(graph: Graph, path: Path, opset: int) -> list:
+    """Exports, fixes the output axes, checks and saves `graph` to `path`; returns the files written (the graph, and
+    its external data file when the weights do not fit in one protobuf message)."""
+    import onnx
+
+    scratch = Path(tempfile.mkdtemp(prefix=".export.", dir=path.parent))
+    try:
+        return _export_graph(graph, path, scratch / path.name, opset)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _export_graph(graph: Graph, path: Path, raw: Path, opset: int) -> list:
     import onnx
 
     kwargs = dict(export_params=True, opset_version=opset, do_constant_folding=True, input_names=graph.input_names,
@@ -192,14 +258,15 @@ def export_graph(graph: Graph, path: Path, opset: int) -> None:
     if fastpath is not None:
         fastpath(False)  # nn.MultiheadAttention's fused fast path has no ONNX export
     # Traced with autograd on: the fast path is only taken without grad, and older torch cannot switch it off.
+    # Exported into a scratch folder: over 2 GB the exporter writes one external file per tensor beside the graph.
     with torch.enable_grad():
-        torch.onnx.export(graph.module, graph.export_inputs, str(path), **kwargs)
+        torch.onnx.export(graph.module, graph.export_inputs, str(raw), **kwargs)
     with torch.no_grad():
         outputs = graph.module(*graph.export_inputs)
     outputs = outputs if isinstance(outputs, tuple) else (outputs,)
     # Declare every output axis: the dynamic ones by name, the others by value (the exporter leaves generated
     # names such as "Addimage_feats_dim_1", which would hide BLIP's 577 x 768 feature shape from aro).
-    model = onnx.load(str(path))
+    model = onnx.load(str(raw))
     for value_info, tensor in zip(model.graph.output, outputs):
         for axis, dim in enumerate(value_info.type.tensor_type.shape.dim):
             name = graph.dynamic_axes.get(value_info.name, {}).get(axis)
@@ -209,8 +276,16 @@ def export_graph(graph: Graph, path: Path, opset: int) -> None:
                 dim.dim_value = tensor.shape[axis]
     for node in model.graph.node:
         node.doc_string = ""  # no local source paths in the package
-    onnx.checker.check_model(model)
-    onnx.save(model, str(path))
+    weights = sum(t.ByteSize() for t in model.graph.initializer)
+    if weights < external_data_threshold:
+        onnx.checker.check_model(model)
+        onnx.save(model, str(path))
+        return [path.name]
+    data = path.name + "_data"
+    onnx.save_model(model, str(path), save_as_external_data=True, all_tensors_to_one_file=True, location=data,
+                    size_threshold=1024)
+    onnx.checker.check_model(str(path))  # by path: the checker reads the external data beside it
+    return [path.name, data]
 
 
 def load_onnxruntime(required: bool):
@@ -276,13 +351,14 @@ def write_package(out: Path, name: str, family: str, graphs: list, write_tokeniz
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         verification = {}
+        graph_files = []
         for graph in graphs:
             print(f"exporting {graph.file} (opset {opset}) ...", flush=True)
-            export_graph(graph, work / graph.file, opset)
+            graph_files += export_graph(graph, work / graph.file, opset)
             if ort is not None:
                 verification[graph.file] = verify_graph(ort, graph, work / graph.file, tolerance)
         tokenizer_files = write_tokenizer(work)
-        files = [g.file for g in graphs] + tokenizer_files
+        files = graph_files + tokenizer_files
         roles = {g.file.replace(".onnx", ""): g.file for g in graphs}
         manifest = {
             "format": 1,
@@ -379,6 +455,28 @@ def export_blip_package(parts: BlipParts, out: Path, name: str, command: str, ar
                  "enc_token_id": parts.enc_token_id, "lowercase": True}
     return write_package(out, name, "blip", graphs, parts.write_tokenizer, parts.transform, tokenizer, "itm+itc",
                          parts.source, parts.license, parts.activation, command, args.opset, args.tolerance,
+                         require_ort, args.force)
+
+
+def export_siglip_package(parts: SiglipParts, out: Path, name: str, command: str, args, require_ort: bool) -> Path:
+    model = parts.model.eval()
+    size = parts.transform["size"]
+    generator = torch.Generator().manual_seed(0)
+    pixels_export = torch.randn(2, 3, size, size, generator=generator)
+    pixels_verify = torch.randn(3, 3, size, size, generator=generator)
+    ids = parts.sample_ids.to(torch.int64)
+    if ids.shape[1] != parts.context_length:
+        raise ExportError(f"sample ids have {ids.shape[1]} positions, expected {parts.context_length} (padding='max_length')")
+    graphs = [
+        Graph("vision_model.onnx", SiglipImageGraph(model), (pixels_export,), (pixels_verify,), (pixels_verify,),
+              ["pixel_values"], ["pooler_output"], {"pixel_values": {0: "batch"}, "pooler_output": {0: "batch"}}),
+        # Only the batch axis is dynamic: the text tower pools the last of exactly context_length positions.
+        Graph("text_model.onnx", SiglipTextGraph(model), (ids[:2],), (ids[1:],), (ids[1:],),
+              ["input_ids"], ["pooler_output"], {"input_ids": {0: "batch"}, "pooler_output": {0: "batch"}}),
+    ]
+    tokenizer = {"kind": "sentencepiece", "context_length": parts.context_length, "lowercase": parts.lowercase}
+    return write_package(out, name, "siglip", graphs, parts.write_tokenizer, parts.transform, tokenizer, "itc",
+                         parts.source, parts.license, "gelu_pytorch_tanh", command, args.opset, args.tolerance,
                          require_ort, args.force)
 
 
@@ -501,6 +599,132 @@ def command_negclip(args) -> Path:
                       "MIT (ARO code release); fine-tuned from OpenAI CLIP (MIT)")
     return export_clip_package(parts, Path(args.out), args.name or Path(args.out).name,
                                f"negclip --activation {args.activation}", args, True)
+
+
+def activation_of(model: nn.Module) -> str:
+    """The MLP activation for the provenance: find_activation's answer, or the activation modules found (EVA's
+    SwiGLU, ...) where it is neither GELU nor QuickGELU."""
+    try:
+        return find_activation(model)
+    except ExportError:
+        names = sorted({type(m).__name__ for m in model.modules()} & {"SiLU", "SwiGLU", "SwiGLUPacked", "GELUTanh", "ReLU"})
+        return "+".join(names) or "unknown"
+
+
+def load_open_clip_model(model_name: str, pretrained: str):
+    """Any open_clip model: the weights, its eval transform, its own tokenizer (which must be OpenAI's CLIP BPE with
+    its lower-casing: the tokenizer aro's CLIP family runs) and the sample ids at the model's context length."""
+    try:
+        import open_clip
+    except ImportError as ex:
+        raise ExportError("open_clip is not installed (pip install -r scripts/requirements-export.txt)") from ex
+    known = {(m, t) for m, t in open_clip.list_pretrained()}
+    if (model_name, pretrained) not in known and not Path(pretrained).is_file():
+        tags = sorted(t for m, t in known if m == model_name)
+        raise ExportError(f"open_clip has no pretrained '{pretrained}' for '{model_name}'"
+                          + (f"; it has {', '.join(tags)}" if tags else "; see open_clip.list_pretrained()"))
+    model, _, preprocess = open_clip.create_model_and_transforms(model_name, pretrained=pretrained, device="cpu")
+    for method in ("encode_image", "encode_text"):
+        if not callable(getattr(model, method, None)):
+            raise ExportError(f"open_clip '{model_name}' has no {method}(): not a contrastive dual encoder")
+    tokenize = open_clip.get_tokenizer(model_name)
+    # open_clip before 2.23 returns the module's tokenize() function for CLIP-BPE models, later a SimpleTokenizer.
+    simple = tokenize if hasattr(tokenize, "encoder") else (open_clip.tokenizer._tokenizer if tokenize is open_clip.tokenize else None)
+    if simple is None or not hasattr(simple, "bpe_ranks"):
+        raise ExportError(f"open_clip '{model_name}' tokenises with {type(tokenize).__name__}, not OpenAI's CLIP BPE; "
+                          "aro's clip family implements that tokenizer only")
+    check_clip_tokenizer(tokenize, simple.encoder)
+    if tokenize(["A PHOTO of a Fox"]).tolist() != tokenize(["a photo of a fox"]).tolist():
+        raise ExportError(f"open_clip '{model_name}' does not lower-case captions as CLIP's tokenizer does")
+    ids = tokenize(SAMPLE_CAPTIONS)
+    return model.float().eval(), preprocess, ids, clip_bpe_writer(simple.encoder, simple.bpe_ranks)
+
+
+def open_clip_source(model_name: str, pretrained: str) -> str:
+    import open_clip
+    cfg = {}
+    if hasattr(open_clip, "get_pretrained_cfg"):
+        cfg = open_clip.get_pretrained_cfg(model_name, pretrained) or {}
+    where = cfg.get("hf_hub") or cfg.get("url") or pretrained
+    return f"open_clip '{model_name}' pretrained '{pretrained}' ({where}), open_clip {getattr(open_clip, '__version__', '?')}"
+
+
+def command_open_clip(args) -> Path:
+    model, preprocess, ids, writer = load_open_clip_model(args.model, args.pretrained)
+    parts = ClipParts(model, clip_transform_of(preprocess), ids, writer, activation_of(model),
+                      open_clip_source(args.model, args.pretrained), args.license, context_length=int(ids.shape[1]))
+    default = f"{args.model}-{args.pretrained}".lower()
+    return export_clip_package(parts, Path(args.out), args.name or Path(args.out).name or default,
+                               f"open_clip --model {args.model} --pretrained {args.pretrained}", args, True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# SigLIP: a Hugging Face checkpoint through transformers (SiglipModel, SiglipProcessor)
+
+
+PIL_RESAMPLE_NAMES = {2: "bilinear", 3: "bicubic"}
+
+
+def siglip_transform_of(image_processor) -> dict:
+    """SiglipImageProcessor's settings as aro's squash transform, checked: a square size, resample 2 or 3, rescale by
+    1/255, normalisation on (aro refuses the rest too, but an export should fail before minutes of work)."""
+    kind = type(image_processor).__name__
+    if not kind.startswith("SiglipImageProcessor"):
+        raise ExportError(f"the image processor is {kind}; aro reproduces SiglipImageProcessor (SigLIP 2's NaFlex "
+                          "Siglip2ImageProcessor cuts images into a variable number of patches)")
+    size = image_processor.size
+    height, width = size.get("height"), size.get("width")
+    if height is None or height != width:
+        raise ExportError(f"image processor size {size}: aro's squash transform takes a square height x width")
+    resample = int(getattr(image_processor, "resample", 3))
+    if resample not in PIL_RESAMPLE_NAMES:
+        raise ExportError(f"image processor resample {resample}; aro reproduces PIL's bilinear (2) and bicubic (3)")
+    if not image_processor.do_resize or not image_processor.do_rescale or abs(image_processor.rescale_factor - 1 / 255) > 1e-12:
+        raise ExportError("the image processor must resize and rescale by 1/255, as aro does")
+    normalize = image_processor.do_normalize
+    return {"size": int(height), "resize": "squash", "center_crop": False, "interpolation": PIL_RESAMPLE_NAMES[resample],
+            "mean": [float(v) for v in image_processor.image_mean] if normalize else [0.0, 0.0, 0.0],
+            "std": [float(v) for v in image_processor.image_std] if normalize else [1.0, 1.0, 1.0]}
+
+
+def siglip_tokenizer_writer(tokenizer) -> Callable[[Path], list]:
+    def write(folder: Path) -> list:
+        before = {p.name for p in folder.iterdir()}
+        tokenizer.save_pretrained(str(folder))
+        written = sorted({p.name for p in folder.iterdir()} - before)
+        if "spiece.model" not in written:
+            raise ExportError(f"the tokenizer wrote {written}, without spiece.model")
+        return written
+
+    return write
+
+
+def command_siglip(args) -> Path:
+    try:
+        import transformers
+        from transformers import AutoModel, AutoProcessor
+    except ImportError as ex:
+        raise ExportError("transformers is not installed (SigLIP needs transformers >= 4.37: "
+                          "pip install -r scripts/requirements-export-siglip.txt)") from ex
+    processor = AutoProcessor.from_pretrained(args.checkpoint, revision=args.revision)
+    tokenizer = processor.tokenizer
+    if type(tokenizer).__name__ != "SiglipTokenizer":
+        raise ExportError(f"the tokenizer is {type(tokenizer).__name__}: SigLIP 2 tokenises with Gemma's byte-fallback "
+                          "BPE, which aro does not implement; aro runs SigLIP's SentencePiece tokenizer (SiglipTokenizer)")
+    model = AutoModel.from_pretrained(args.checkpoint, revision=args.revision).float().eval()
+    if type(model).__name__ != "SiglipModel":
+        raise ExportError(f"{args.checkpoint} loads as {type(model).__name__}, not SiglipModel")
+    context = int(tokenizer.model_max_length)
+    if not 2 <= context <= 4096:
+        raise ExportError(f"the tokenizer's model_max_length is {context}; SigLIP's is 64")
+    ids = tokenizer(SAMPLE_CAPTIONS, padding="max_length", truncation=True, max_length=context, return_tensors="pt").input_ids
+    revision = f" at revision {args.revision}" if args.revision else ""
+    parts = SiglipParts(model, siglip_transform_of(processor.image_processor), ids, siglip_tokenizer_writer(tokenizer),
+                        bool(getattr(tokenizer, "do_lower_case", True)),
+                        f"Hugging Face {args.checkpoint}{revision} (SiglipModel, transformers {transformers.__version__})",
+                        args.license, context_length=context)
+    return export_siglip_package(parts, Path(args.out), args.name or Path(args.out).name, f"siglip --checkpoint {args.checkpoint}",
+                                 args, True)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -690,6 +914,74 @@ def tiny_clip_tokenizer() -> tuple:
     return encoder, {pair: rank for rank, pair in enumerate(merges)}
 
 
+class TinySiglipTower(nn.Module):
+    """Returns what transformers' SigLIP towers return: an object with pooler_output (here: the last position's or the
+    mean patch's state through a linear head)."""
+
+    def __init__(self, width: int = 32, embed: int = 16, vocab: int | None = None, image: int = 32, patch: int = 8):
+        super().__init__()
+        self.text = vocab is not None
+        if self.text:
+            self.embed = nn.Embedding(vocab, width)
+            self.positions = nn.Parameter(torch.randn(64, width) * 0.1)
+        else:
+            self.patch = nn.Conv2d(3, width, patch, patch)
+        self.norm = nn.LayerNorm(width)
+        self.head = nn.Linear(width, embed)
+
+    def forward(self, input_ids=None, pixel_values=None):
+        if self.text:
+            x = self.norm(self.embed(input_ids) + self.positions[: input_ids.shape[1]])
+            pooled = x[:, -1, :]
+        else:
+            pooled = self.norm(self.patch(pixel_values).flatten(2).transpose(1, 2)).mean(dim=1)
+        return types.SimpleNamespace(pooler_output=self.head(pooled))
+
+
+class TinySiglip(nn.Module):
+    def __init__(self, vocab: int):
+        super().__init__()
+        self.vision_model = TinySiglipTower()
+        self.text_model = TinySiglipTower(vocab=vocab)
+
+
+class SiglipImageProcessor:
+    """A stand-in with SiglipImageProcessor's name and settings, for siglip_transform_of in the self-test."""
+
+    size = {"height": 32, "width": 32}
+    resample = 3
+    do_resize = True
+    do_rescale = True
+    rescale_factor = 1 / 255
+    do_normalize = True
+    image_mean = [0.5, 0.5, 0.5]
+    image_std = [0.5, 0.5, 0.5]
+
+
+class TinySiglipTokenizer:
+    """save_pretrained() as SiglipTokenizer's: spiece.model (a small T5-layout Unigram model trained here) and configs."""
+
+    def save_pretrained(self, folder: str) -> None:
+        import sentencepiece as spm
+
+        words = "a photo of dog the red square circle left right blue horse man two shapes on".split()
+        corpus = Path(folder) / ".corpus.txt"
+        corpus.write_text("\n".join(" ".join(words[i:] + words[:i]) for i in range(len(words))) + "\n", encoding="utf-8")
+        cwd = os.getcwd()
+        os.chdir(folder)
+        try:
+            spm.SentencePieceTrainer.train(input=corpus.name, model_prefix="spiece", model_type="unigram", vocab_size=40,
+                                           pad_id=0, eos_id=1, unk_id=2, bos_id=-1, pad_piece="<pad>", eos_piece="</s>",
+                                           unk_piece="<unk>", num_threads=1, minloglevel=2)
+        finally:
+            os.chdir(cwd)
+        corpus.unlink()
+        (Path(folder) / "spiece.vocab").unlink()
+        config = {"model_max_length": 64, "pad_token": "</s>", "eos_token": "</s>", "unk_token": "<unk>",
+                  "do_lower_case": True, "tokenizer_class": "SiglipTokenizer"}
+        (Path(folder) / "tokenizer_config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
 def tiny_bert_vocab() -> list:
     return ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "a", "photo", "of", "dog", "the", "red", "##s"]
 
@@ -698,7 +990,7 @@ def self_test(args) -> int:
     torch.manual_seed(20240601)
     root = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="aro-export-self-test-"))
     args.force = True
-    print(f"self-test: tiny random CLIP and BLIP modules -> {root}")
+    print(f"self-test: tiny random CLIP, BLIP and SigLIP modules -> {root}")
     encoder, ranks = tiny_clip_tokenizer()
     sot, eot = encoder["<start_of_text>"], encoder["<end_of_text>"]
     ids = torch.zeros(4, CLIP_CONTEXT, dtype=torch.int64)
@@ -735,6 +1027,26 @@ def self_test(args) -> int:
     parts.transform = dict(parts.transform, size=64)
     written.append(export_blip_package(parts, root / "tiny-blip", "tiny-blip", "--self-test", args, require_ort=False))
 
+    global external_data_threshold
+    try:
+        import sentencepiece  # noqa: F401
+        have_spm = True
+    except ImportError:
+        have_spm = False
+        print("self-test: sentencepiece is not installed: SKIPPING the tiny SigLIP package", flush=True)
+    if have_spm:
+        siglip_ids = torch.ones(4, 64, dtype=torch.int64)  # </s> = 1 pads, as SiglipTokenizer's max_length padding
+        for row, body in enumerate([[5, 6, 7], [8, 9], [10], list(range(3, 39))]):
+            siglip_ids[row, : len(body)] = torch.tensor(body)
+        parts = SiglipParts(TinySiglip(40), siglip_transform_of(SiglipImageProcessor()), siglip_ids,
+                            siglip_tokenizer_writer(TinySiglipTokenizer()), True, "self-test: tiny random SigLIP", "MIT")
+        # Every weight over 1 KB into vision_model.onnx_data / text_model.onnx_data: the path graphs over 2 GB take.
+        external_data_threshold = 1
+        try:
+            written.append(export_siglip_package(parts, root / "tiny-siglip", "tiny-siglip", "--self-test", args, require_ort=False))
+        finally:
+            external_data_threshold = EXTERNAL_DATA_THRESHOLD
+
     for package in written:
         manifest = json.loads((package / "aro-model.json").read_text(encoding="utf-8"))
         files = sorted(p.name for p in package.iterdir() if p.name != "aro-model.json")
@@ -750,6 +1062,16 @@ def self_test(args) -> int:
                 raise ExportError(f"{package}: vocab.json / merges.txt not in CLIP's layout")
             if manifest["provenance"]["activation"] != package.name.removeprefix("tiny-clip-"):
                 raise ExportError(f"{package}: manifest activation {manifest['provenance']['activation']}")
+        elif manifest["family"] == "siglip":
+            expected = ["spiece.model", "text_model.onnx", "text_model.onnx_data", "tokenizer_config.json",
+                        "vision_model.onnx", "vision_model.onnx_data"]
+            if files != expected or manifest["tokenizer"] != {"kind": "sentencepiece", "context_length": 64, "lowercase": True}:
+                raise ExportError(f"{package}: SigLIP package holds {files}, tokenizer {manifest['tokenizer']}")
+            import onnx
+            graph = onnx.load(str(package / "text_model.onnx"), load_external_data=False)
+            locations = {e.value for t in graph.graph.initializer for e in t.external_data if e.key == "location"}
+            if locations != {"text_model.onnx_data"} or [o.name for o in graph.graph.output] != ["pooler_output"]:
+                raise ExportError(f"{package}: text graph external data {locations}, outputs {[o.name for o in graph.graph.output]}")
         elif manifest["tokenizer"]["enc_token_id"] != len(vocab) + 1 or manifest["itm_model"] != "itm_model.onnx":
             raise ExportError(f"{package}: BLIP manifest lacks [ENC] {len(vocab) + 1} or the ITM graph")
     compared = "done" if "onnxruntime" in sys.modules else "SKIPPED: onnxruntime missing"
@@ -791,6 +1113,16 @@ def build_parser() -> argparse.ArgumentParser:
     negclip.add_argument("--activation", required=True, choices=sorted(NEGCLIP_ACTIVATIONS),
                          help="gelu: as the official ARO code ran it (paper tables); quickgelu: as it was trained")
     common(negclip)
+    oc = sub.add_parser("open_clip", help="any open_clip model with OpenAI's CLIP BPE (LAION, DataComp, CoCa, EVA, MetaCLIP, ...)")
+    oc.add_argument("--model", required=True, help="open_clip model name, e.g. ViT-H-14, ViT-L-14, coca_ViT-L-14, EVA02-L-14")
+    oc.add_argument("--pretrained", required=True, help="open_clip pretrained tag (e.g. laion2b_s32b_b79k) or a checkpoint file")
+    oc.add_argument("--license", default="see the model card of the pretrained weights", help="licence text for the manifest")
+    common(oc)
+    sg = sub.add_parser("siglip", help="SigLIP from a Hugging Face checkpoint (SiglipModel; not SigLIP 2)")
+    sg.add_argument("--checkpoint", required=True, help="a Hugging Face model id (google/siglip-base-patch16-224) or folder")
+    sg.add_argument("--revision", help="the hub revision (commit) to pin")
+    sg.add_argument("--license", default="Apache-2.0 (google/siglip-* model cards)", help="licence text for the manifest")
+    common(sg)
     blip = sub.add_parser("blip", help="Salesforce BLIP base retrieval: vision, text and ITM graphs")
     blip.add_argument("--head", required=True, choices=["coco", "flickr"], help="which retrieval fine-tune")
     blip.add_argument("--checkpoint", required=True, help="model_base_retrieval_{coco,flickr}.pth (file or https URL)")
@@ -807,9 +1139,11 @@ def main(argv=None) -> int:
         if args.self_test:
             return self_test(args)
         if args.command is None:
-            parser.error("choose clip, negclip or blip (or --self-test)")
+            parser.error("choose clip, negclip, blip, open_clip or siglip (or --self-test)")
         load_onnxruntime(required=True)  # fail before minutes of model loading, not after
-        {"clip": command_clip, "negclip": command_negclip, "blip": command_blip}[args.command](args)
+        commands = {"clip": command_clip, "negclip": command_negclip, "blip": command_blip,
+                    "open_clip": command_open_clip, "siglip": command_siglip}
+        commands[args.command](args)
         return 0
     except ExportError as ex:
         print(f"export_onnx.py: error: {ex}", file=sys.stderr)

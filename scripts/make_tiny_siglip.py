@@ -11,7 +11,8 @@ Writes (relative to the repository root, or to --root), after emptying each fold
                                             (+ _fp16, _quantized, _int8, _q4 variants), spiece.model,
                                             tokenizer.json, tokenizer_config.json, preprocessor_config.json,
                                             config.json, README.md
-    tests/fixtures/reference/tiny-siglip/   token ids, pixel tensors, embeddings and cosine scores (PyTorch)
+    tests/fixtures/reference/tiny-siglip/   token ids, pixel tensors, embeddings and cosine scores (PyTorch) on
+                                            data/demo's VG subsets, cases.jsonl and SugarCrepe files
     tests/fixtures/tokenizer-json/          tokenizer.json files in the Hugging Face format for the demo CLIP BPE
                                             (models/demo) and the tiny-blip WordPiece vocabulary
     tests/fixtures/onnx-variants/           one MatMul in every file variant, with numpy's expected outputs
@@ -621,6 +622,36 @@ def demo_captions(root: Path) -> list[str]:
     return out
 
 
+SUGARCREPE_PARTS = ["add_att", "add_obj", "replace_att", "replace_obj", "replace_rel", "swap_att", "swap_obj"]
+
+
+def score_sugarcrepe(root: Path, tok: "SiglipReferenceTokenizer", vision: nn.Module, text: nn.Module):
+    """data/demo/sugarcrepe scored as SugarCrepe's main_eval.py scores a model (the image's score with the caption and
+    with the negative; correct iff caption > negative strictly), with SigLIP's own steps: the image opened as RGB
+    (main_eval.py leaves that to the model's transform; aro converts first, as for ARO) through SiglipImageProcessor,
+    the captions through SiglipTokenizer padded to 64, cosine of the pooled outputs. Returns each subset's score rows,
+    the ids of every caption (benchmark-tokens.csv) and the official accuracy per subset."""
+    folder = root / "data/demo/sugarcrepe"
+    scores, expected, captions = {}, [], set()
+    for part in SUGARCREPE_PARTS:
+        records = json.loads((folder / f"{part}.json").read_text(encoding="utf-8"))
+        name = "sugarcrepe-" + part.replace("_", "-")
+        rows, right = [], 0
+        for key, record in records.items():
+            image = Image.open(folder / "val2017" / record["filename"]).convert("RGB")
+            im = nn.functional.normalize(vision(preprocess(image)[None])[1][0], dim=-1)
+            pair = []
+            for caption in (record["caption"], record["negative_caption"]):
+                captions.add(caption)
+                pair.append(float(im @ nn.functional.normalize(text(torch.tensor([tok.encode(caption)]))[1][0], dim=-1)))
+            rows.append([key, mtm.fmt(pair[0]), mtm.fmt(pair[1])])
+            right += 1 if pair[0] > pair[1] else 0
+        scores[name] = rows
+        expected.append([name, str(len(records)), str(right), f"{right / len(records):.7f}"])
+    tokens = [[c, " ".join(map(str, tok.encode(c)))] for c in sorted(captions)]
+    return scores, tokens, expected
+
+
 def demo_cases(root: Path) -> dict[str, list]:
     data = root / "data/demo"
     relation = json.loads((data / "visual_genome_relation.json").read_text(encoding="utf-8"))
@@ -714,9 +745,17 @@ def main() -> int:
                 rows.append([cid] + [mtm.fmt(float(im @ nn.functional.normalize(text_emb[c], dim=-1))) for c in opts])
             scores[name] = rows
 
+        sugarcrepe_scores, sugarcrepe_tokens, sugarcrepe_expected = score_sugarcrepe(root, tok, vision, text)
+        report.append(f"sugarcrepe: {sum(len(r) for r in sugarcrepe_scores.values())} cases, "
+                      f"{len(sugarcrepe_tokens)} captions")
+
     for name, rows in scores.items():
         n = len(rows[0]) - 1
         mtm.write_csv(ref / f"scores/{name}.csv", ["id"] + [f"score_{k}" for k in range(n)], rows)
+    for name, rows in sugarcrepe_scores.items():
+        mtm.write_csv(ref / f"scores/{name}.csv", ["id", "score_0", "score_1"], rows)
+    mtm.write_csv(ref / "benchmark-tokens.csv", ["caption", "ids"], sugarcrepe_tokens)
+    mtm.write_csv(ref / "expected/sugarcrepe.csv", ["subset", "cases", "correct", "accuracy"], sugarcrepe_expected)
     case_ids = [cid for subset in cases.values() for cid, *_ in subset]
     mtm.write_csv(ref / "embeddings/image_embeds.csv", ["id"] + [f"e_{k}" for k in range(WIDTH)],
                   [[cid] + [mtm.fmt(v) for v in image_emb[cid].tolist()] for cid in case_ids])
@@ -799,6 +838,10 @@ and images of `data/demo`. CSVs: UTF-8, `\\n` line ends, floats with 9 decimals.
 - `scores/{{relation,attribution,cases}}.csv` (`id,score_0,...`): cosine of the L2-normalised embeddings for each
   option of data/demo's VG-Relation, VG-Attribution and cases.jsonl cases (a sigmoid of a scaled cosine ranks
   the same).
+- `scores/sugarcrepe-<part>.csv` (`id,score_0,score_1`): data/demo/sugarcrepe's cases (key, caption, negative) scored
+  the same way, each image opened as RGB; `benchmark-tokens.csv` (`caption,ids`): the 64 ids of every SugarCrepe
+  caption; `expected/sugarcrepe.csv` (`subset,cases,correct,accuracy`): the official rule (correct iff the caption
+  scores strictly higher than the negative), so the demo's exact tie counts wrong.
 """
 
 TOKENIZER_JSON_README = """# tokenizer.json files in the Hugging Face format

@@ -70,6 +70,11 @@ internal sealed class EvalCommand : ICliCommand
         DefaultValueFactory = _ => 0,
     };
 
+    private readonly Option<string?> _variant = new("--variant")
+    {
+        Description = $"The graphs' file variant, as transformers.js names them ({string.Join(", ", GraphVariant.Names)}; vision_model_fp16.onnx is fp16). Default: the manifest's 'variant', else fp32, else the only variant the folder has.",
+    };
+
     private readonly Option<string?> _scoring = new("--scoring")
     {
         Description = "itc or itm+itc (BLIP). Default: what the package's manifest says.",
@@ -149,7 +154,7 @@ internal sealed class EvalCommand : ICliCommand
         OptionValidation.Range(_decodeThreads, 0, int.MaxValue);
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
-            _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
+            _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _variant, _scoring,
             _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull,
         };
         Command.SetAction(RunAsync);
@@ -164,6 +169,7 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model clip --subset aro,sugarcrepe-swap-att",
                 "aro eval --model clip --subset coco-order --seeds 1,2,3,4,5",
                 "aro eval --model ./my-export --subset attribution --limit 500",
+                "aro eval --model siglip --subset aro --variant fp16",
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
                 "aro eval --model clip --subset all --shard 0/4 --out results/clip-0   (then aro merge)",
                 "aro eval --model clip --subset all --shard auto --out shards/$SLURM_ARRAY_TASK_ID   (in a SLURM job array)",
@@ -277,7 +283,8 @@ internal sealed class EvalCommand : ICliCommand
             parse.GetValue(_resume),
             paths,
             parse.GetValue(_force),
-            ["aro", .. parse.Tokens.Select(t => t.Value)]);
+            ["aro", .. parse.Tokens.Select(t => t.Value)],
+            parse.GetValue(_variant));
         var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
         var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
         SummaryTable.Write(_console, outcome);

@@ -15,6 +15,7 @@ internal sealed class ModelsCommand : ICliCommand
 {
     private readonly CliConsole _console;
     private readonly Argument<string> _inspectDir = new("dir") { Description = "A model package folder or a model name." };
+    private readonly Option<string?> _inspectVariant = new("--variant") { Description = $"The graphs' file variant to inspect ({string.Join(", ", GraphVariant.Names)}); default as aro eval chooses." };
     private readonly Argument<string> _pullName = new("name") { Description = "A model name from `aro models list` (clip downloads; negclip and blip-* print how to export them)." };
     private readonly Option<string?> _pullCatalog = new("--catalog") { Description = "Read model entries from this catalog file instead of the built-in models/catalog.json." };
     private readonly Option<bool> _pullForce = new("--force") { Description = "Download again and replace the model's folder even if it is present." };
@@ -27,7 +28,7 @@ internal sealed class ModelsCommand : ICliCommand
         list.SetAction(_ => List());
         var inspect = new Command("inspect", "Show what aro finds in a model package: layout, graphs with their inputs and outputs, tokenizer, transform, scoring; load it and check that the parts fit.")
         {
-            _inspectDir,
+            _inspectDir, _inspectVariant,
         };
         inspect.SetAction(Inspect);
         var pull = new Command(
@@ -44,7 +45,7 @@ internal sealed class ModelsCommand : ICliCommand
             [Command] = ["aro models list", "aro models pull clip", "aro models inspect models/demo"],
             [list] = ["aro models list", "ARO_MODELS=/data/models aro models list"],
             [pull] = ["aro models pull clip", "ARO_MODELS=/data/models aro models pull clip", "HF_ENDPOINT=https://hf-mirror.com aro models pull clip"],
-            [inspect] = ["aro models inspect models/demo", "aro models inspect ~/hf/clip-vit-base-patch32"],
+            [inspect] = ["aro models inspect models/demo", "aro models inspect ~/hf/clip-vit-base-patch32", "aro models inspect ~/hf/siglip-base-patch16-224 --variant fp16"],
         };
     }
 
@@ -128,40 +129,48 @@ internal sealed class ModelsCommand : ICliCommand
 
     private int Inspect(ParseResult parse)
     {
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_inspectDir)!, AroPaths.FromEnvironment().ModelsRoot));
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_inspectDir)!, AroPaths.FromEnvironment().ModelsRoot), parse.GetValue(_inspectVariant));
         var o = _console.Out;
         var t = package.ImageTransform;
         o.WriteLine($"package    {package.Directory}");
         o.WriteLine($"name       {package.Name}");
         o.WriteLine($"layout     {package.Layout}");
         o.WriteLine($"family     {package.Family.Name}: {package.Family.Description}");
+        o.WriteLine($"variant    {package.Variant.Name}: {package.Variant.Description}");
         o.WriteLine($"scoring    {ScoringModes.Name(package.Scoring)}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"transform  {(t.Resize == Aro.Core.Imaging.ResizeMode.ShortestSide ? $"shortest side to {t.ResizeShortestEdge}, center crop {t.Width}x{t.Height}" : $"squash to {t.Width}x{t.Height}")}, bicubic, mean [{string.Join(", ", t.Mean)}], std [{string.Join(", ", t.Std)}]"));
+            $"transform  {(t.Resize == Aro.Core.Imaging.ResizeMode.ShortestSide ? $"shortest side to {t.ResizeShortestEdge}, center crop {t.Width}x{t.Height}" : $"squash to {t.Width}x{t.Height}")}, {Aro.Core.Imaging.ResampleFilters.Name(t.Resample)}, mean [{string.Join(", ", t.Mean)}], std [{string.Join(", ", t.Std)}]"));
         var k = package.Tokenizer;
-        o.WriteLine($"tokenizer  {(k.Kind == TokenizerKind.ClipBpe ? "clip-bpe" : "bert-wordpiece")}, {Path.GetFileName(k.VocabularyPath)}{(k.MergesPath is null ? "" : " + " + Path.GetFileName(k.MergesPath))}, context {k.ContextLength}, pad {k.PadId}{(k.EncTokenId is { } enc ? $", [ENC] {enc}" : "")}");
+        o.WriteLine($"tokenizer  {TokenizerKinds.Name(k.Kind)}, {Path.GetFileName(k.VocabularyPath)}{(k.MergesPath is null ? "" : " + " + Path.GetFileName(k.MergesPath))}, context {k.ContextLength}, pad {k.PadId}{(k.EncTokenId is { } enc ? $", [ENC] {enc}" : "")}");
         foreach (var note in package.Notes)
         {
             o.WriteLine($"note       {note}");
         }
 
         using var model = LoadedModel.Load(package, RuntimeOptions.Default with { IntraOpThreads = 1 });
-        WriteGraph("vision", model.ImageEncoder.Signature, (model.ImageEncoder as OnnxImageEncoder)?.EmbeddingOutput);
-        WriteGraph("text", model.TextEncoder.Signature, (model.TextEncoder as OnnxTextEncoder)?.EmbeddingOutput);
+        var image = model.ImageEncoder as OnnxImageEncoder;
+        var text = model.TextEncoder as OnnxTextEncoder;
+        WriteGraph("vision", model.ImageEncoder.Signature, image?.EmbeddingOutput, package.Manifest?.VisionOutput is not null);
+        WriteGraph("text", model.TextEncoder.Signature, text?.EmbeddingOutput, package.Manifest?.TextOutput is not null);
         foreach (var graph in model.ScoringGraphs)
         {
-            WriteGraph(graph.Role, graph.Signature, null);
+            WriteGraph(graph.Role, graph.Signature, null, false);
         }
 
         o.WriteLine(model.TextEncoder.FixedSequenceLength is { } fixedLength
-            ? $"sequence   fixed at {fixedLength} tokens: every batch is padded to {fixedLength}"
+            ? $"sequence   fixed at {fixedLength} tokens: every batch is padded to {fixedLength}{(package.Family.Padding == Aro.Core.Models.Families.TextPadding.FullContext ? $" ({package.Family.Name}'s text graph reads the last position)" : "")}"
             : "sequence   dynamic: batches are trimmed to their longest caption");
+        o.WriteLine($"batch      vision {BatchAxis(image?.FixedBatchSize, "images")}; text {BatchAxis(text?.FixedBatchSize, "captions")}");
         o.WriteLine($"fingerprint {Convert.ToHexStringLower(model.Fingerprint)[..16]} (keys the embedding cache)");
         o.WriteLine($"check      ok: graphs load, fit the transform and the tokenizer, and both give {model.EmbeddingSize}-value embeddings");
         return ExitCodes.Ok;
     }
 
-    private void WriteGraph(string role, GraphSignature graph, string? embedding)
+    private static string BatchAxis(int? fixedBatch, string items) => fixedBatch is { } size
+        ? $"fixed at {size}: {items} run {size} per call{(size > 1 ? ", the last call padded" : "")}"
+        : "dynamic";
+
+    private void WriteGraph(string role, GraphSignature graph, string? embedding, bool fromManifest)
     {
         _console.Out.WriteLine($"{role,-10} {Path.GetRelativePath(Path.GetDirectoryName(graph.Path)!, graph.Path)} ({Sizes.Format(new FileInfo(graph.Path).Length)})");
         foreach (var input in graph.Inputs)
@@ -171,7 +180,9 @@ internal sealed class ModelsCommand : ICliCommand
 
         foreach (var output in graph.Outputs)
         {
-            _console.Out.WriteLine(output.Name == embedding ? $"  output   {output}   <- the {role} embedding" : $"  output   {output}");
+            _console.Out.WriteLine(output.Name == embedding
+                ? $"  output   {output}   <- the {role} embedding ({(fromManifest ? "named in aro-model.json" : "the family's rule")})"
+                : $"  output   {output}");
         }
     }
 }

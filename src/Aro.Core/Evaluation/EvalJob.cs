@@ -26,7 +26,7 @@ public static class EvalJob
     {
         var paths = request.EffectivePaths;
         var selection = SubsetSelection.Parse(request.Subset);
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model, paths.ModelsRoot));
+        var package = ModelPackageLoader.Load(ModelLocator.Resolve(request.Model, paths.ModelsRoot), request.Variant);
         request = request with { Out = request.Out ?? DefaultOut(package.Name) };
         var fingerprint = ModelFingerprint.Compute(package);
         var identity = new ModelIdentity(package.Name, fingerprint, request.Scoring ?? package.Scoring);
@@ -125,7 +125,7 @@ public static class EvalJob
             AroVersion.Commit,
             request.CommandLine,
             new RunModel(description.Name, RecordedPath.Of(description.Directory), description.Layout, description.Family,
-                ScoringModes.Name(model.Scoring), identity.Fingerprint, [.. description.Files.Select(HashedFile.Of)]),
+                ScoringModes.Name(model.Scoring), description.Variant, identity.Fingerprint, [.. description.Files.Select(HashedFile.Of)]),
             [.. plan.Kept.Select(k => k with { FromEarlierRun = k.FromEarlierRun ?? plan.Earlier!.StartedUtc }), .. subsets],
             SeedsOfRecord(request.EffectiveSeeds, runs, plan),
             request.Settings.Limit,

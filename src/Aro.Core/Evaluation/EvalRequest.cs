@@ -22,6 +22,7 @@ namespace Aro.Core.Evaluation;
 /// <param name="Paths">The default folders (models, data, cache), resolved from the environment by the caller.</param>
 /// <param name="Force">Replace another run's results in the folder instead of refusing (see <see cref="ResultsFolderPlan"/>).</param>
 /// <param name="CommandLine">The command line, for run.json.</param>
+/// <param name="Variant">The graphs' file variant (<c>--variant</c>: fp32, fp16, quantized, ...); null: the manifest's, else fp32, else the only one there.</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -38,7 +39,8 @@ public sealed record EvalRequest(
     bool Resume = false,
     AroPaths? Paths = null,
     bool Force = false,
-    IReadOnlyList<string>? CommandLine = null)
+    IReadOnlyList<string>? CommandLine = null,
+    string? Variant = null)
 {
     public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
 

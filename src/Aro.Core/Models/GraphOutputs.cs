@@ -36,25 +36,43 @@ public static class GraphOutputs
             : $"{fileName}: expected an output '{preferred}' float32 [batch, dim], found {signature.DescribeOutputs()}; name the embedding output in aro-model.json ('{(tower == Families.Tower.Image ? "vision_output" : "text_output")}')");
     }
 
-    /// <summary>An output usable as an embedding: rank 2, float32.</summary>
+    /// <summary>An output usable as an embedding: rank 2, float32 (or float16, as an fp16 export gives it).</summary>
     public static string RequireEmbedding(TensorSignature output, string fileName) =>
-        output.Rank == 2 && output.ElementType == TensorElementType.Float
+        output.Rank == 2 && output.ElementType is TensorElementType.Float or TensorElementType.Float16
             ? output.Name
-            : throw new AroInputException($"{fileName}: output {output} should be float32 [batch, dim]");
+            : throw new AroInputException($"{fileName}: output {output} should be float32 or float16 [batch, dim]");
 
-    /// <summary>Copies a [count, ...] float output into one array per batch row.</summary>
-    public static float[][] ReadRows(OrtValue value, int count, string name, string fileName)
+    /// <summary>
+    /// Copies the first <paramref name="take"/> rows of a [count, ...] float32 or float16 output into one float array
+    /// per row (float16 widened exactly). <paramref name="take"/> is less than <paramref name="count"/> when a
+    /// fixed-size batch was padded.
+    /// </summary>
+    public static float[][] ReadRows(OrtValue value, int count, string name, string fileName, int? take = null)
     {
-        var shape = value.GetTensorTypeAndShape().Shape;
+        var info = value.GetTensorTypeAndShape();
+        var shape = info.Shape;
         if (shape.Length < 2 || shape[0] != count)
         {
             throw new AroException($"{fileName}: output '{name}' has shape [{string.Join(", ", shape)}], expected [{count}, ...]");
         }
 
+        var rows = new float[take ?? count][];
+        if (info.ElementDataType == TensorElementType.Float16)
+        {
+            var half = value.GetTensorDataAsSpan<Float16>();
+            var halfRow = half.Length / count;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = new float[halfRow];
+                HalfValues.Widen(half.Slice(i * halfRow, halfRow), rows[i]);
+            }
+
+            return rows;
+        }
+
         var data = value.GetTensorDataAsSpan<float>();
         var rowLength = data.Length / count;
-        var rows = new float[count][];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = data.Slice(i * rowLength, rowLength).ToArray();
         }

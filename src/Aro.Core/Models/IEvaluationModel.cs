@@ -46,4 +46,8 @@ public sealed record ModelDescription(
     string Family,
     IReadOnlyList<string> Files,
     string Summary,
-    IReadOnlyList<string> Details);
+    IReadOnlyList<string> Details)
+{
+    /// <summary>The graphs' file variant (<c>fp32</c>, <c>fp16</c>, <c>quantized</c>, ...), for run.json.</summary>
+    public string Variant { get; init; } = "fp32";
+}

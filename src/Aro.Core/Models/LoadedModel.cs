@@ -57,12 +57,15 @@ public sealed class LoadedModel : IEvaluationModel
         Package.Layout,
         Package.Family.Name,
         [.. Package.Files],
-        $"{Package.Family.Name} ({Package.Layout} layout), scoring {ScoringModes.Name(Scoring)}, " +
+        $"{Package.Family.Name} ({Package.Layout} layout{(Package.Variant == GraphVariant.Fp32 ? "" : $", variant {Package.Variant.Name}")}), scoring {ScoringModes.Name(Scoring)}, " +
         $"image {Package.ImageTransform.Width}x{Package.ImageTransform.Height}, text {(TextEncoder.FixedSequenceLength is { } n ? $"fixed {n} tokens" : "dynamic length")}",
         [
             $"vision: {ImageEncoder.Signature.DescribeInputs()} -> {ImageEncoder.Signature.DescribeOutputs()}",
             $"text:   {TextEncoder.Signature.DescribeInputs()} -> {TextEncoder.Signature.DescribeOutputs()}",
-        ]);
+        ])
+    {
+        Variant = Package.Variant.Name,
+    };
 
     /// <summary>Loads the package's graphs; <paramref name="scoring"/> overrides the package default.</summary>
     /// <param name="package">The resolved package.</param>
@@ -80,14 +83,25 @@ public sealed class LoadedModel : IEvaluationModel
         }
 
         var tokenizer = family.CreateTokenizer(package.Tokenizer);
-        var transform = ImageTransforms.Create(package.ImageTransform);
+        IImageTransform transform;
+        try
+        {
+            transform = ImageTransforms.Create(package.ImageTransform);
+        }
+        catch (AroInputException ex)
+        {
+            throw new AroInputException($"{package.Directory}: {ex.Message}", ex);
+        }
+
+        var manifest = package.Manifest;
         var disposables = new List<IDisposable>();
         try
         {
             var imageEncoder = Track(disposables, new OnnxImageEncoder(package.VisionModelPath, package.ImageTransform, runtime,
-                needFeatures: family.NeedsImageFeatures(mode), embeddingOutput: graph => family.EmbeddingOutput(graph, Tower.Image, null)));
+                needFeatures: family.NeedsImageFeatures(mode), embeddingOutput: graph => family.EmbeddingOutput(graph, Tower.Image, manifest?.VisionOutput),
+                inputName: manifest?.VisionInput));
             var textEncoder = Track(disposables, new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime,
-                graph => family.EmbeddingOutput(graph, Tower.Text, null), family.Padding));
+                graph => family.EmbeddingOutput(graph, Tower.Text, manifest?.TextOutput), family.Padding, manifest?.TextInput));
             var scoringGraphs = new List<ScoringGraph>();
             var scorer = family.CreateScorer(new ScorerContext(package, mode, tokenizer, runtime, imageEncoder, graph =>
             {

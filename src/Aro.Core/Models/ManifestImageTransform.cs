@@ -15,7 +15,7 @@ public sealed class ManifestImageTransform
     [JsonPropertyName("center_crop")]
     public bool? CenterCrop { get; init; }
 
-    /// <summary>Only <c>bicubic</c> is implemented (the reference models all use it).</summary>
+    /// <summary><c>bicubic</c> (PIL's 3, the default) or <c>bilinear</c> (2, SigLIP 2).</summary>
     [JsonPropertyName("interpolation")]
     public string? Interpolation { get; init; }
 

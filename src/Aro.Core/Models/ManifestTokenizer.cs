@@ -5,7 +5,7 @@ namespace Aro.Core.Models;
 /// <summary>The <c>tokenizer</c> object of <c>aro-model.json</c>.</summary>
 public sealed class ManifestTokenizer
 {
-    /// <summary><c>clip-bpe</c> or <c>bert-wordpiece</c>.</summary>
+    /// <summary><c>clip-bpe</c>, <c>bert-wordpiece</c> or <c>sentencepiece</c> (SigLIP).</summary>
     [JsonPropertyName("kind")]
     public string? Kind { get; init; }
 

@@ -29,6 +29,26 @@ public sealed class ModelManifest
     [JsonPropertyName("itm_model")]
     public string? ItmModel { get; init; }
 
+    /// <summary>The file variant (<c>fp16</c>, <c>quantized</c>, ...) of every graph; <c>--variant</c> overrides it.</summary>
+    [JsonPropertyName("variant")]
+    public string? Variant { get; init; }
+
+    /// <summary>The vision graph's input that takes the pixels (open_clip exports name it <c>image</c>); default its only input.</summary>
+    [JsonPropertyName("vision_input")]
+    public string? VisionInput { get; init; }
+
+    /// <summary>The text graph's input that takes the token ids (open_clip exports name it <c>text</c>); default <c>input_ids</c>.</summary>
+    [JsonPropertyName("text_input")]
+    public string? TextInput { get; init; }
+
+    /// <summary>The vision graph's output that is the image embedding; default the family's rule.</summary>
+    [JsonPropertyName("vision_output")]
+    public string? VisionOutput { get; init; }
+
+    /// <summary>The text graph's output that is the text embedding; default the family's rule.</summary>
+    [JsonPropertyName("text_output")]
+    public string? TextOutput { get; init; }
+
     [JsonPropertyName("image_transform")]
     public ManifestImageTransform? ImageTransform { get; init; }
 

@@ -10,7 +10,7 @@ namespace Aro.Core.Models;
 /// </summary>
 /// <param name="Name">The package's name (manifest name or folder name).</param>
 /// <param name="Directory">The package folder.</param>
-/// <param name="Layout">Which file layout was recognised: <c>aro</c> or <c>transformers.js</c>.</param>
+/// <param name="Layout">Which file layout was recognised: <c>aro</c>, <c>transformers.js</c> or <c>open_clip</c>.</param>
 /// <param name="Family">The architecture family (its defaults, tokenizer, embedding outputs and scorer).</param>
 /// <param name="VisionModelPath">The image encoder graph.</param>
 /// <param name="TextModelPath">The text encoder graph.</param>
@@ -37,7 +37,13 @@ public sealed record ModelPackage(
     /// <summary>The package's graphs, as the family sees them.</summary>
     public Families.PackageGraphs Graphs => new(VisionModelPath, TextModelPath, ItmModelPath);
 
-    /// <summary>Every file the results depend on, for run.json hashes.</summary>
+    /// <summary>The graphs' file variant (fp32 unless <c>--variant</c>, the manifest or the files say otherwise).</summary>
+    public GraphVariant Variant { get; init; } = GraphVariant.Fp32;
+
+    /// <summary>The files the graphs keep their weights in (ONNX external data), each once; empty for self-contained graphs.</summary>
+    public IReadOnlyList<string> ExternalDataFiles { get; init; } = [];
+
+    /// <summary>Every file the results depend on, for run.json hashes and the fingerprint: graphs, their external data, tokenizer files.</summary>
     public IEnumerable<string> Files
     {
         get
@@ -47,6 +53,11 @@ public sealed record ModelPackage(
             if (ItmModelPath is not null)
             {
                 yield return ItmModelPath;
+            }
+
+            foreach (var data in ExternalDataFiles)
+            {
+                yield return data;
             }
 
             yield return Tokenizer.VocabularyPath;

@@ -9,7 +9,9 @@ namespace Aro.Core.Models;
 /// BLIP's image-text matching graph: <c>image_feats [N, T, W] float32, input_ids, attention_mask [N, L] int64|int32
 /// -> itm_logits [N, 2]</c>. Names, ranks and types are checked at load. Pairs run in chunks whose feature tensor
 /// stays under a fixed size: every pair carries its image's whole token matrix (577 x 768 floats, 1.7 MiB, for
-/// real BLIP), so one run over a whole batch of options would cost hundreds of megabytes.
+/// real BLIP), so one run over a whole batch of options would cost hundreds of megabytes. A graph with a fixed batch
+/// axis runs in chunks of exactly that size, the last padded with repeats of its last pair (<see cref="BatchAxis"/>);
+/// float16 features and logits (an fp16 export) are narrowed and widened.
 /// </summary>
 public sealed class OnnxItmEncoder : IItmEncoder
 {
@@ -54,7 +56,7 @@ public sealed class OnnxItmEncoder : IItmEncoder
             }
 
             _features = Signature.Inputs.Single(i => i.Name == FeaturesInput);
-            if (_features.Rank != 3 || _features.ElementType != TensorElementType.Float)
+            if (_features.Rank != 3 || _features.ElementType is not (TensorElementType.Float or TensorElementType.Float16))
             {
                 throw new AroInputException($"{name}: input {_features} should be float32 [batch, tokens, width]");
             }
@@ -74,6 +76,7 @@ public sealed class OnnxItmEncoder : IItmEncoder
             }
 
             _output = FindLogits(Signature);
+            FixedBatchSize = BatchAxis.Fixed(Signature);
             _padId = padId;
             _maxFeatureFloatsPerRun = Math.Max(1, maxFeatureFloatsPerRun);
         }
@@ -95,6 +98,9 @@ public sealed class OnnxItmEncoder : IItmEncoder
     /// <summary>The fixed sequence length the graph demands, or null when its sequence axis is dynamic.</summary>
     public int? FixedSequenceLength { get; }
 
+    /// <summary>The batch size the graph demands, or null when its batch axis is dynamic.</summary>
+    public int? FixedBatchSize { get; }
+
     public IReadOnlyList<float[]> Logits(IReadOnlyList<ItmPair> pairs, CancellationToken cancellationToken = default)
     {
         var result = new List<float[]>(pairs.Count);
@@ -115,7 +121,7 @@ public sealed class OnnxItmEncoder : IItmEncoder
     {
         long floats = 0;
         var count = 0;
-        while (start + count < pairs.Count && count < MaxPairsPerRun)
+        while (start + count < pairs.Count && count < (FixedBatchSize ?? MaxPairsPerRun))
         {
             var next = pairs[start + count].ImageFeatures.Length;
             if (count > 0 && floats + next > _maxFeatureFloatsPerRun)
@@ -130,17 +136,18 @@ public sealed class OnnxItmEncoder : IItmEncoder
         return count;
     }
 
-    private float[][] Run(IReadOnlyList<ItmPair> pairs, int start, int count, CancellationToken cancellationToken)
+    private float[][] Run(IReadOnlyList<ItmPair> pairs, int start, int take, CancellationToken cancellationToken)
     {
         var featureLength = pairs[start].ImageFeatures.Length;
         var tokens = CheckFeatures(featureLength);
+        var count = FixedBatchSize ?? take;
         var ids = new int[count][];
         var buffer = ArrayPool<float>.Shared.Rent(count * featureLength);
         try
         {
             for (var i = 0; i < count; i++)
             {
-                var pair = pairs[start + i];
+                var pair = pairs[start + Math.Min(i, take - 1)];
                 if (pair.ImageFeatures.Length != featureLength)
                 {
                     throw new AroException($"{Signature.FileName}: image features of {pair.ImageFeatures.Length} and {featureLength} values in one batch");
@@ -156,12 +163,14 @@ public sealed class OnnxItmEncoder : IItmEncoder
                 throw new AroException($"{Signature.FileName}: a caption has more than the {length} tokens the graph takes");
             }
 
-            using var features = OrtValue.CreateTensorValueFromMemory(
-                OrtMemoryInfo.DefaultInstance, new Memory<float>(buffer, 0, count * featureLength), [count, tokens, FeatureWidth]);
+            long[] shape = [count, tokens, FeatureWidth];
+            using var features = _features.ElementType == TensorElementType.Float16
+                ? OrtValue.CreateTensorValueFromMemory(HalfValues.Narrow(buffer.AsSpan(0, count * featureLength)), shape)
+                : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(buffer, 0, count * featureLength), shape);
             using var idsValue = TokenTensors.Create(ids, length, _padId, _ids.ElementType, mask: false);
             using var maskValue = TokenTensors.Create(ids, length, _padId, _mask.ElementType, mask: true);
             using var outputs = OrtRuns.Run(_session, [FeaturesInput, IdsInput, MaskInput], [features, idsValue, maskValue], [_output], cancellationToken);
-            var rows = GraphOutputs.ReadRows(outputs[0], count, _output, Signature.FileName);
+            var rows = GraphOutputs.ReadRows(outputs[0], count, _output, Signature.FileName, take);
             if (rows[0].Length != 2)
             {
                 throw new AroException($"{Signature.FileName}: output '{_output}' has {rows[0].Length} values per pair, expected 2 ([no match, match])");
@@ -211,9 +220,10 @@ public sealed class OnnxItmEncoder : IItmEncoder
 
     private static string FindLogits(GraphSignature signature)
     {
-        var floats = signature.Outputs.Where(o => o.Rank == 2 && o.ElementType == TensorElementType.Float).ToList();
+        static bool IsFloat(TensorSignature o) => o.ElementType is TensorElementType.Float or TensorElementType.Float16;
+        var floats = signature.Outputs.Where(o => o.Rank == 2 && IsFloat(o)).ToList();
         var output = signature.Outputs.FirstOrDefault(o => o.Name == LogitsOutput) ?? (floats.Count == 1 ? floats[0] : null);
-        if (output is null || output.Rank != 2 || output.ElementType != TensorElementType.Float || (!output.IsDynamic(1) && output.Dimensions[1] != 2))
+        if (output is null || output.Rank != 2 || !IsFloat(output) || (!output.IsDynamic(1) && output.Dimensions[1] != 2))
         {
             throw new AroInputException(
                 $"{signature.FileName}: expected an output '{LogitsOutput}' float32 [batch, 2], found {signature.DescribeOutputs()}");

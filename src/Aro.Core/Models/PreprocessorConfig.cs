@@ -5,17 +5,24 @@ using Aro.Core.Imaging;
 namespace Aro.Core.Models;
 
 /// <summary>
-/// Reads a Hugging Face <c>preprocessor_config.json</c> (CLIPImageProcessor, BlipImageProcessor) into an
-/// <see cref="ImageTransformSpec"/>. Sizes may be an int or <c>{"shortest_edge"}</c> / <c>{"height","width"}</c>.
+/// Reads a Hugging Face <c>preprocessor_config.json</c> (CLIPImageProcessor, BlipImageProcessor, SiglipImageProcessor)
+/// into an <see cref="ImageTransformSpec"/>. Sizes may be an int or <c>{"shortest_edge"}</c> / <c>{"height","width"}</c>.
 /// The center-crop offset follows torchvision (round half to even), as the official ARO code ran CLIP; HF's
-/// own processor floors it, which moves odd margins by one pixel.
+/// own processor floors it, which moves odd margins by one pixel. The step switches are honoured, never ignored:
+/// <c>resample</c> picks the filter (2 bilinear, 3 bicubic), <c>do_normalize: false</c> leaves mean 0 and std 1
+/// (exactly the rescaled values), and what aro cannot reproduce — <c>do_resize: false</c>, <c>do_rescale: false</c>,
+/// a <c>rescale_factor</c> other than 1/255, SigLIP 2's variable-resolution (NaFlex) processor — is refused naming
+/// the field.
 /// </summary>
 public static class PreprocessorConfig
 {
     public const string FileName = "preprocessor_config.json";
 
-    /// <summary>PIL's <c>Image.BICUBIC</c> resample code.</summary>
-    private const int PilBicubic = 3;
+    /// <summary>The processors' default <c>rescale_factor</c>, the 1/255 of torchvision's <c>ToTensor</c>.</summary>
+    private const double ByteRescale = 1 / 255.0;
+
+    private static readonly float[] NoMean = [0f, 0f, 0f];
+    private static readonly float[] NoStd = [1f, 1f, 1f];
 
     public static ImageTransformSpec Read(string path)
     {
@@ -38,16 +45,41 @@ public static class PreprocessorConfig
             }
 
             var name = Path.GetFileName(path);
-            if (root.TryGetProperty("resample", out var resample) && resample.ValueKind == JsonValueKind.Number
-                && ReadInt(resample, "resample", name) != PilBicubic)
+            if (root.TryGetProperty("image_processor_type", out var type) && type.ValueKind == JsonValueKind.String
+                && (type.ValueEquals("Siglip2ImageProcessor") || type.ValueEquals("Siglip2ImageProcessorFast")))
             {
-                throw new AroInputException($"{name}: field 'resample' is {resample.GetRawText()}; aro implements bicubic (3) only");
+                throw new AroInputException(
+                    $"{name}: field 'image_processor_type' is {type.GetRawText()}: SigLIP 2's NaFlex processor cuts each image into a variable number of patches at its own aspect ratio, which aro's fixed-size transforms do not reproduce; use a fixed-resolution (FixRes) SigLIP 2 export, whose processor is SiglipImageProcessor");
+            }
+
+            // Every processor aro reads resamples bicubic when the field is absent.
+            var filter = root.TryGetProperty("resample", out var resample) && resample.ValueKind != JsonValueKind.Null
+                ? ResampleFilters.FromPilCode(ReadInt(resample, "resample", name), $"{name}: field 'resample'")
+                : ResampleFilter.Bicubic;
+            if (IsFalse(root, "do_resize"))
+            {
+                throw new AroInputException(
+                    $"{name}: field 'do_resize' is false: the model would take each image at its own size, but its graph takes a fixed size; aro always resizes (set do_resize true)");
+            }
+
+            if (IsFalse(root, "do_rescale"))
+            {
+                throw new AroInputException(
+                    $"{name}: field 'do_rescale' is false (pixels fed as 0-255): aro scales pixels by 1/255 as torchvision's ToTensor does and does not implement unscaled inputs");
+            }
+
+            if (root.TryGetProperty("rescale_factor", out var rescale) && rescale.ValueKind != JsonValueKind.Null
+                && !(rescale.ValueKind == JsonValueKind.Number && rescale.TryGetDouble(out var factor) && Math.Abs(factor - ByteRescale) <= 1e-12))
+            {
+                throw new AroInputException(
+                    $"{name}: field 'rescale_factor' is {Truncate(rescale.GetRawText())}; aro scales pixels by 1/255 (0.00392156862745098) only");
             }
 
             var crop = !root.TryGetProperty("do_center_crop", out var doCrop) || doCrop.ValueKind != JsonValueKind.False;
             var (shortest, height, width) = ReadSize(root, "size", name);
-            var mean = ReadTriple(root, "image_mean", name) ?? ImageTransformSpec.ClipMean;
-            var std = ReadTriple(root, "image_std", name) ?? ImageTransformSpec.ClipStd;
+            var normalize = !IsFalse(root, "do_normalize");
+            var mean = normalize ? ReadTriple(root, "image_mean", name) ?? ImageTransformSpec.ClipMean : NoMean;
+            var std = normalize ? ReadTriple(root, "image_std", name) ?? ImageTransformSpec.ClipStd : NoStd;
             ImageTransformSpec spec;
             if (shortest is { } edge)
             {
@@ -68,10 +100,14 @@ public static class PreprocessorConfig
                 }
             }
 
+            spec = spec with { Resample = filter };
             spec.Validate(name);
             return spec;
         }
     }
+
+    private static bool IsFalse(JsonElement root, string field) =>
+        root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.False;
 
     private static (int? Shortest, int Height, int Width) ReadSize(JsonElement root, string field, string name)
     {

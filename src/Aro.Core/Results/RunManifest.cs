@@ -30,9 +30,9 @@ public sealed record RunManifest(
     string StartedUtc,
     double ElapsedSeconds);
 
-/// <summary>The model part of run.json.</summary>
+/// <summary>The model part of run.json; <paramref name="Variant"/> is the graphs' file variant (fp32, fp16, quantized, ...).</summary>
 /// <param name="Fingerprint">The model's fingerprint (hex): its files and resolved settings; runs share a results folder only with the same one.</param>
-public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, string? Fingerprint, IReadOnlyList<HashedFile> Files);
+public sealed record RunModel(string Name, string Directory, string Layout, string Family, string Scoring, string Variant, string? Fingerprint, IReadOnlyList<HashedFile> Files);
 
 /// <summary>One evaluated subset in run.json.</summary>
 /// <param name="Partial">Why its numbers do not stand for the whole official subset, or null.</param>

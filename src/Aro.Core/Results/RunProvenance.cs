@@ -13,6 +13,7 @@ public sealed record RunProvenance(
     string? ModelScoring,
     string? ModelLayout,
     string? ModelDirectory,
+    string? ModelVariant,
     IReadOnlyList<HashedFile> ModelFiles,
     IReadOnlyList<HashedFile> DataFiles,
     IReadOnlyList<int> Seeds,

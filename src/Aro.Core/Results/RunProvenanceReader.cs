@@ -37,6 +37,7 @@ public static class RunProvenanceReader
                 fields.Text(model, "scoring", "model."),
                 fields.Text(model, "layout", "model."),
                 fields.Text(model, "directory", "model."),
+                fields.Text(model, "variant", "model."),
                 fields.Files(model, "files", "model."),
                 [.. fields.Array(root, "subsets").SelectMany(s => fields.Files(s, "files", "subsets[].")).DistinctBy(f => f.Path)],
                 [.. fields.Array(root, "seeds").Select(s => fields.Int(s, "seeds[]"))],

@@ -6,7 +6,8 @@ public static class CaptionTokenizers
     /// <summary>
     /// The spec's tokenizer. A <see cref="TokenizerSpec.VocabularyPath"/> named <c>tokenizer.json</c> is read as a
     /// Hugging Face tokenizer file of the spec's kind (no merges file); for WordPiece its normaliser says whether
-    /// captions are lower-cased, which must agree with <see cref="TokenizerSpec.Lowercase"/>.
+    /// captions are lower-cased, which must agree with <see cref="TokenizerSpec.Lowercase"/>. SentencePiece specs
+    /// give SigLIP's tokenizer (<see cref="SiglipTokenizer"/>), from spiece.model or a Unigram tokenizer.json.
     /// </summary>
     public static ICaptionTokenizer Create(TokenizerSpec spec) => spec.Kind switch
     {
@@ -15,8 +16,21 @@ public static class CaptionTokenizers
         TokenizerKind.ClipBpe => ClipBpeTokenizer.Load(spec.VocabularyPath, spec.MergesPath!, spec.ContextLength, spec.PadId),
         TokenizerKind.BertWordPiece when IsTokenizerJson(spec.VocabularyPath) => WordPieceFromTokenizerJson(spec),
         TokenizerKind.BertWordPiece => BertWordPieceTokenizer.Load(spec.VocabularyPath, spec.ContextLength, spec.PadId, spec.EncTokenId, spec.Lowercase),
+        TokenizerKind.SentencePiece => Siglip(spec),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown tokenizer kind"),
     };
+
+    /// <summary>
+    /// SigLIP's tokenizer from spiece.model or a Unigram tokenizer.json, with the spec's special tokens and its length
+    /// and casing (which a manifest may have overridden).
+    /// </summary>
+    private static SiglipTokenizer Siglip(TokenizerSpec spec)
+    {
+        var settings = (spec.SentencePieceTokens ?? SiglipTokenizerSettings.Default) with { ContextLength = spec.ContextLength, Lowercase = spec.Lowercase };
+        return IsTokenizerJson(spec.VocabularyPath)
+            ? SiglipTokenizer.FromTokenizerJson(spec.VocabularyPath, settings)
+            : SiglipTokenizer.FromSentencePieceModel(spec.VocabularyPath, settings);
+    }
 
     private static bool IsTokenizerJson(string path) =>
         string.Equals(Path.GetFileName(path), TokenizerJsonFile.FileName, StringComparison.OrdinalIgnoreCase);

@@ -88,6 +88,59 @@ public sealed class TokenizerJsonFile
         };
     }
 
+    /// <summary>
+    /// The file's <c>model.type</c> ("BPE", "WordPiece", "Unigram", ...) without building the document, for telling a
+    /// package's family from its files; null when the file is not JSON, cannot be read or has no such field.
+    /// </summary>
+    public static string? ReadModelType(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(bytes, new System.Text.Json.JsonReaderOptions { MaxDepth = 256 });
+            var inModel = false;
+            while (reader.Read())
+            {
+                if (reader.TokenType != System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (reader.CurrentDepth == 1)
+                {
+                    inModel = reader.ValueTextEquals("model");
+                    if (!inModel)
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (inModel && reader.CurrentDepth == 2 && reader.ValueTextEquals("type"))
+                {
+                    return reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (inModel)
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
     private static List<TokenizerJsonAddedToken> ReadAddedTokens(JsonCursor added)
     {
         var tokens = new List<TokenizerJsonAddedToken>();

@@ -8,4 +8,7 @@ public enum TokenizerKind
 
     /// <summary>BERT uncased WordPiece (<c>vocab.txt</c>), as BLIP uses.</summary>
     BertWordPiece,
+
+    /// <summary>SentencePiece Unigram (<c>spiece.model</c>) with SigLIP's text steps (<see cref="SiglipTokenizer"/>).</summary>
+    SentencePiece,
 }

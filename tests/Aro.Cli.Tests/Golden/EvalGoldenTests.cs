@@ -62,6 +62,18 @@ public sealed class EvalGoldenTests
         GoldenFolder.AssertMatches("eval-tiny-blip", temp.Path, Placeholders(temp.Path));
     }
 
+    [Fact]
+    public async Task Tiny_siglip_on_the_demo_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("tests", "fixtures", "tiny-siglip"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", $"relation,attribution,{RepoPaths.InRepo("data", "demo", "cases.jsonl")},sugarcrepe", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-tiny-siglip", temp.Path, Placeholders(temp.Path));
+    }
+
     [SkippableFact]
     public async Task Shared_fixtures_write_the_golden_files()
     {

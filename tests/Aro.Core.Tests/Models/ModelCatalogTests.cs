@@ -15,7 +15,10 @@ public sealed class ModelCatalogTests
     [Fact]
     public void Built_in_catalog_lists_the_known_models()
     {
-        Assert.Equal(["clip", "negclip", "negclip-quickgelu", "blip-coco", "blip-flickr"], ModelCatalog.BuiltIn.Models.Select(m => m.Name));
+        Assert.Equal(
+            ["clip", "negclip", "negclip-quickgelu", "blip-coco", "blip-flickr", "siglip", "clip-vit-l-14-datacomp", "clip-vit-h-14-laion2b",
+             "clip-vit-bigg-14-laion2b", "coca-vit-l-14-laion2b", "eva02-clip-l-14", "metaclip-vit-h-14", "siglip-so400m-384"],
+            ModelCatalog.BuiltIn.Models.Select(m => m.Name));
     }
 
     [Fact]
@@ -25,7 +28,8 @@ public sealed class ModelCatalogTests
         foreach (var model in catalog.Models)
         {
             Assert.Same(model, catalog.Find(model.Name));
-            Assert.Equal(model.Name.StartsWith("blip", StringComparison.Ordinal) ? "blip" : "clip", model.ModelFamily.Name);
+            var family = model.Name.StartsWith("blip", StringComparison.Ordinal) ? "blip" : model.Name.StartsWith("siglip", StringComparison.Ordinal) ? "siglip" : "clip";
+            Assert.Equal(family, model.ModelFamily.Name);
             Assert.NotEmpty(model.PresentCheck);
         }
 
@@ -61,6 +65,34 @@ public sealed class ModelCatalogTests
             Assert.NotNull(f.Size);
         });
         Assert.Equal(clip.Download.Files.Sum(f => f.Size), clip.SizeBytes);
+    }
+
+    [Fact]
+    public void Siglip_downloads_the_transformers_js_export_at_pinned_revisions()
+    {
+        var siglip = ModelCatalog.BuiltIn.Find("siglip")!;
+        var files = siglip.Download!.Files;
+
+        Assert.Equal("siglip", siglip.ModelFamily.Name);
+        Assert.All(files, f => Assert.True(
+            f.Url == "https://huggingface.co/Xenova/siglip-base-patch16-224/resolve/4649052661e53c7000355844105f8a1792088239/" + f.Path
+            || f.Url == "https://huggingface.co/google/siglip-base-patch16-224/resolve/7fd15f0689c79d79e38b1c2e2e2370a7bf2761ed/" + f.Path, f.Url));
+        // The graphs and tokenizer.json have published sizes and hashes; the rest are checked against the hub's hash.
+        Assert.Equal(["onnx/vision_model.onnx", "onnx/text_model.onnx", "tokenizer.json"], files.Where(f => f.Sha256 is not null && f.Size is not null).Select(f => f.Path));
+        Assert.All(siglip.PresentCheck, p => Assert.Contains(files, f => f.Path == p));
+    }
+
+    [Fact]
+    public void Larger_clip_and_siglip_exports_are_built_with_the_export_script()
+    {
+        var exports = ModelCatalog.BuiltIn.Models.Where(m => m.Download is null && (m.Export!.Contains(" open_clip ", StringComparison.Ordinal) || m.Export.Contains(" siglip ", StringComparison.Ordinal))).ToList();
+
+        Assert.Equal(7, exports.Count);
+        Assert.All(exports.Where(m => m.Export!.Contains(" open_clip ", StringComparison.Ordinal)), m =>
+        {
+            Assert.Contains("--model ", m.Export, StringComparison.Ordinal);
+            Assert.Contains("--pretrained ", m.Export, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class ModelPackageLoaderTests
 
         var error = Assert.Throws<AroInputException>(() => ModelPackageLoader.Load(temp.Path));
 
-        Assert.Contains("no text encoder: expected text_model.onnx or onnx/text_model.onnx, found vision_model.onnx", error.Message);
+        Assert.Contains("no text encoder: expected text_model.onnx, onnx/text_model.onnx or textual/model.onnx, found vision_model.onnx", error.Message);
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class ModelPackageLoaderTests
     }
 
     [Theory]
-    [InlineData("""{"format": 1, "family": "flava"}""", "field 'family' is 'flava'; expected clip or blip")]
+    [InlineData("""{"format": 1, "family": "flava"}""", "field 'family' is 'flava'; expected clip, blip or siglip")]
     [InlineData("""{"format": 2}""", "field 'format' is 2")]
     [InlineData("""{"format": 1, "image_transform": {"resize": "crop"}}""", "field 'image_transform.resize' is 'crop'")]
-    [InlineData("""{"format": 1, "image_transform": {"interpolation": "bilinear"}}""", "bicubic only")]
+    [InlineData("""{"format": 1, "image_transform": {"interpolation": "nearest"}}""", "field 'image_transform.interpolation' is 'nearest'; expected bicubic or bilinear")]
     [InlineData("""{"format": 1, "tokenizer": {"context_length": "long"}}""", "malformed manifest at field 'tokenizer.context_length'")]
     [InlineData("""{"format": 1, "scoring": "itm"}""", "aro-model.json: field 'scoring' is 'itm'")]
     [InlineData("""{"format": 1, "vision_model": "nope.onnx"}""", "aro-model.json: field 'vision_model' names vision (image) encoder 'nope.onnx', which does not exist")]

@@ -222,11 +222,23 @@ public sealed class HtmlReportTests(EvaluatedResults results)
         var table = Single(html, "<table class=\"provenance\" data-model=\"tiny-blip\">(.*?)</table>");
         Assert.Contains("<tr><th scope=\"row\">scoring</th><td>itm+itc</td></tr>", table);
         Assert.Contains("<tr><th scope=\"row\">family</th><td>blip</td></tr>", table);
+        Assert.Contains("<tr><th scope=\"row\">file variant</th><td>fp32</td></tr>", table);
         Assert.Contains("<tr><th scope=\"row\">execution provider</th><td>CPUExecutionProvider</td></tr>", table);
         var run = File.ReadAllText(Path.Combine(results.Blip, "run.json"));
         var started = Regex.Match(run, "\"started_utc\": \"([^\"]+)\"").Groups[1].Value;
         Assert.Contains($"<tr><th scope=\"row\">started (UTC)</th><td>{started}</td></tr>", table);
         Assert.Contains("itm_model.onnx", html);
+    }
+
+    [Fact]
+    public void A_run_json_without_a_variant_says_it_was_not_recorded()
+    {
+        using var temp = new TempDirectory();
+        new HandWrittenResults(temp.File("old")).Summary(("relation", 10, 1, 0.5, 0.5)).Run("clip");
+
+        var html = HtmlReport.Render([ResultsFolderReader.Read(temp.File("old"))], new HtmlReportOptions());
+
+        Assert.Contains("<tr><th scope=\"row\">file variant</th><td>not recorded (run.json predates the field)</td></tr>", html);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Aro.Core.Models.Families.Blip;
 using Aro.Core.Models.Families.Clip;
+using Aro.Core.Models.Families.Siglip;
 
 namespace Aro.Core.Models.Families;
 
@@ -7,7 +8,7 @@ namespace Aro.Core.Models.Families;
 public static class ModelFamilies
 {
     /// <summary>The families. Each recognises its own files (<see cref="ModelFamily.Recognize"/>), so the order only sets how they are listed.</summary>
-    public static IReadOnlyList<ModelFamily> All { get; } = [ClipFamily.Instance, BlipFamily.Instance];
+    public static IReadOnlyList<ModelFamily> All { get; } = [ClipFamily.Instance, BlipFamily.Instance, SiglipFamily.Instance];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
 

@@ -25,6 +25,7 @@ internal static class ProvenanceSection
             Row(html, "model", run.ModelName);
             Row(html, "family", run.ModelFamily);
             Row(html, "scoring", run.ModelScoring);
+            Row(html, "file variant", run.ModelVariant ?? "not recorded (run.json predates the field)");
             Row(html, "package layout", run.ModelLayout);
             Row(html, "package folder", run.ModelDirectory);
             Row(html, "aro version", run.AroVersion);

@@ -23,8 +23,14 @@ public sealed class BlipFamily : ModelFamily
 
     public override string Description => "BLIP retrieval: WordPiece tokens, ITC cosine, optionally ITM logit + ITC";
 
-    public override string? Recognize(string directory) =>
-        File.Exists(Path.Combine(directory, "vocab.txt")) && !File.Exists(Path.Combine(directory, "vocab.json")) ? "vocab.txt (WordPiece) without vocab.json" : null;
+    public override string? Recognize(string directory) => PackageSignals.ClaimedModelType(directory) switch
+    {
+        "blip" => "config.json model_type blip",
+        not null => null,
+        null when File.Exists(Path.Combine(directory, "vocab.txt")) && !File.Exists(Path.Combine(directory, "vocab.json")) => "vocab.txt (WordPiece) without vocab.json",
+        null when PackageSignals.LoneTokenizerJsonType(directory) == "WordPiece" => "tokenizer.json with a WordPiece model",
+        _ => null,
+    };
 
     public override TokenizerKind DefaultTokenizer => TokenizerKind.BertWordPiece;
 

@@ -22,8 +22,14 @@ public sealed class ClipFamily : ModelFamily
 
     public override string Description => "CLIP-style dual encoder: BPE tokens, cosine of the projected embeddings";
 
-    public override string? Recognize(string directory) =>
-        File.Exists(Path.Combine(directory, "vocab.json")) || File.Exists(Path.Combine(directory, "tokenizer", "vocab.json")) ? "vocab.json (BPE) found" : null;
+    public override string? Recognize(string directory) => PackageSignals.ClaimedModelType(directory) switch
+    {
+        "clip" => "config.json model_type clip",
+        not null => null,
+        null when PackageSignals.HasTokenizerFile(directory, "vocab.json") => "vocab.json (BPE) found",
+        null when PackageSignals.LoneTokenizerJsonType(directory) == "BPE" => "tokenizer.json with a BPE model",
+        _ => null,
+    };
 
     public override TokenizerKind DefaultTokenizer => TokenizerKind.ClipBpe;
 
