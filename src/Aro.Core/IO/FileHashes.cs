@@ -5,7 +5,9 @@ namespace Aro.Core.IO;
 
 /// <summary>
 /// SHA-256 of files, lower-case hex. Results are remembered per (path, size, modification time) for the life of
-/// the process, so a 600 MB graph is hashed once even though run.json and the cache fingerprint both need it.
+/// the process, so a 600 MB graph is hashed once even though run.json and the cache fingerprint both need it. A file
+/// replaced during one process by another of the same size and modification time (<c>cp -p</c>) is not read again;
+/// an aro process evaluates one run, and a later process hashes afresh.
 /// </summary>
 public static class FileHashes
 {

@@ -109,7 +109,8 @@ public static class ModelPackageLoader
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) ? "" : $" at field '{ex.Path.TrimStart('$', '.')}'";
+            var name = ex.Path?.TrimStart('$', '.');
+            var field = string.IsNullOrEmpty(name) ? "" : $" at field '{name}'";
             throw new AroInputException($"{path}: malformed manifest{field} (line {ex.LineNumber + 1}): {ex.Message.Split(" Path:")[0]}", ex);
         }
     }

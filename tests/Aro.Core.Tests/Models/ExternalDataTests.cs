@@ -57,7 +57,7 @@ public sealed class ExternalDataTests
         Assert.Contains(package.Notes, n => n.Contains("vision_model.onnx keeps weights in vision_model.onnx_data", StringComparison.Ordinal));
         var before = ModelFingerprint.Compute(package);
 
-        File.Copy(External("vision_model.onnx_data.other"), Path.Combine(dir, "vision_model.onnx_data"), overwrite: true);
+        ReplaceWeights(dir);
         var after = ModelFingerprint.Compute(ModelPackageLoader.Load(dir));
 
         Assert.Equal(File.ReadAllBytes(External("vision_model.onnx")), File.ReadAllBytes(Path.Combine(dir, "vision_model.onnx")));
@@ -74,7 +74,7 @@ public sealed class ExternalDataTests
 
         var first = await EvalJob.RunAsync(Request(temp.File("a")), new NullEvalObserver());
         var again = await EvalJob.RunAsync(Request(temp.File("b")), new NullEvalObserver());
-        File.Copy(External("vision_model.onnx_data.other"), Path.Combine(dir, "vision_model.onnx_data"), overwrite: true);
+        ReplaceWeights(dir);
         var swapped = await EvalJob.RunAsync(Request(temp.File("c")), new NullEvalObserver());
 
         Assert.Equal(0, again.Manifest.EncoderCalls.ImagesEncoded);
@@ -117,5 +117,17 @@ public sealed class ExternalDataTests
         var error = Assert.Throws<AroInputException>(() => OnnxGraphFile.Read(path));
 
         Assert.Contains("not a readable ONNX model", error.Message);
+    }
+
+    /// <summary>
+    /// Puts the other weights (same size) in place as an editor or an export would: with a new modification time.
+    /// File.Copy keeps the source's, and git checks both fixture files out in the same clock tick, so a plain copy would
+    /// look unchanged to FileHashes' per-process memo (keyed by path, size and modification time).
+    /// </summary>
+    private static void ReplaceWeights(string dir)
+    {
+        var target = Path.Combine(dir, "vision_model.onnx_data");
+        File.Copy(External("vision_model.onnx_data.other"), target, overwrite: true);
+        File.SetLastWriteTimeUtc(target, DateTime.UtcNow.AddSeconds(1));
     }
 }

@@ -81,6 +81,7 @@ public sealed class ModelPackageLoaderTests
     [InlineData("""{"format": 1, "image_transform": {"interpolation": "nearest"}}""", "field 'image_transform.interpolation' is 'nearest'; expected bicubic or bilinear")]
     [InlineData("""{"format": 1, "tokenizer": {"context_length": "long"}}""", "malformed manifest at field 'tokenizer.context_length'")]
     [InlineData("""{"format": 1, "scoring": "itm"}""", "aro-model.json: field 'scoring' is 'itm'")]
+    [InlineData("""{"format": 1,}""", "aro-model.json: malformed manifest (line 1): ")]
     [InlineData("""{"format": 1, "vision_model": "nope.onnx"}""", "aro-model.json: field 'vision_model' names vision (image) encoder 'nope.onnx', which does not exist")]
     [InlineData("""{"format": 1, "text_model": "a\u0000b.onnx"}""", "aro-model.json: field 'text_model' is not a valid path")]
     [InlineData("""{"format": 1, "tokenizer": {"context_length": 1}}""", "aro-model.json: field 'tokenizer.context_length' is 1; expected 3 to 4096")]

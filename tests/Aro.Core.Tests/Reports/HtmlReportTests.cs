@@ -32,14 +32,35 @@ public sealed class HtmlReportTests(EvaluatedResults results)
                 var record = summary[order ? "micro_accuracy" : "macro_accuracy"];
                 var shown = CsvTable.Number(record).ToString("F3", CultureInfo.InvariantCulture);
                 var micro = CsvTable.Number(summary["micro_accuracy"]).ToString("F3", CultureInfo.InvariantCulture);
+                var partial = summary["partial"];
+                var mark = partial.Length > 0 ? $"<sup class=\"mark\" title=\"{partial}\">†</sup>" : "";
+                string Interval(string low, string high) => summary[low].Length == 0 ? "" :
+                    $"<br><span class=\"detail ci\">[{CsvTable.Number(summary[low]).ToString("F3", CultureInfo.InvariantCulture)}, {CsvTable.Number(summary[high]).ToString("F3", CultureInfo.InvariantCulture)}]</span>";
                 Assert.Contains(
-                    $"<td class=\"num record\" data-subset=\"{summary["subset"]}\" data-value=\"{record}\">{shown}</td><td class=\"num\">{micro}</td>",
+                    $"<td class=\"num record{(partial.Length > 0 ? " partial" : "")}\" data-subset=\"{summary["subset"]}\" data-value=\"{record}\">{shown}{mark}" +
+                    $"{Interval("record_ci_low", "record_ci_high")}</td><td class=\"num\">{micro}{Interval("micro_ci_low", "micro_ci_high")}</td>",
                     row);
                 Assert.Contains($"<td class=\"num\">{summary["samples"]}</td><td class=\"num\">{summary["skipped"]}</td>", row);
             }
         }
 
         Assert.Contains("<tr class=\"model\" data-model=\"tiny-blip\"><th scope=\"row\"><span class=\"swatch\" style=\"background:#E69F00\"></span>tiny-blip<br><span class=\"detail\">blip · itm+itc</span>", html);
+    }
+
+    [Fact]
+    public void A_partial_run_gets_a_banner_naming_each_partial_result()
+    {
+        var html = Render();
+
+        var banner = Single(html, "<div class=\"banner partial\" role=\"note\">(.*?)</div>");
+        var partial = CsvTable.Read(Path.Combine(results.Demo, "summary.csv")).Rows.Where(r => r["partial"].Length > 0).ToList();
+        Assert.NotEmpty(partial);
+        foreach (var row in partial)
+        {
+            Assert.Contains($"<li>demo, {BenchmarkRegistry.Describe(row["subset"]).Title}: {row["partial"]}</li>", banner);
+        }
+
+        Assert.True(html.IndexOf("class=\"banner partial\"", StringComparison.Ordinal) < html.IndexOf("<section id=\"summary\">", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -30,8 +30,10 @@ internal static class AveragesTable
             foreach (var average in benchmark.Averages)
             {
                 var value = average.Of(subset => model.Folder.Row(subset)?.MetricOfRecord);
+                var partial = string.Join("; ", average.Subsets.Select(s => model.Folder.Row(s)?.Partial is { } p ? $"{s}: {p}" : null).OfType<string>());
+                var mark = partial.Length > 0 ? $"<sup class=\"mark\" title=\"{HtmlText.Escape(partial)}\">†</sup>" : "";
                 html.Append(value is { } v
-                    ? $"<td class=\"num\" data-average=\"{HtmlText.Escape(average.Name)}\" data-value=\"{HtmlText.Data(v)}\">{HtmlText.Share(v)}</td>"
+                    ? $"<td class=\"num{(partial.Length > 0 ? " partial" : "")}\" data-average=\"{HtmlText.Escape(average.Name)}\" data-value=\"{HtmlText.Data(v)}\">{HtmlText.Share(v)}{mark}</td>"
                     : "<td class=\"missing\">—</td>");
             }
 

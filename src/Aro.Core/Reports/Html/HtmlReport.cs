@@ -28,8 +28,10 @@ public static class HtmlReport
             .Append("<meta name=\"generator\" content=\"aro ").Append(HtmlText.Escape(AroVersion.Current)).Append("\">\n")
             .Append("<title>").Append(HtmlText.Escape(options.Title)).Append("</title>\n<style>\n").Append(ReportStyle.Css).Append("</style>\n</head>\n<body>\n")
             .Append("<header>\n<h1>").Append(HtmlText.Escape(options.Title)).Append("</h1>\n<p class=\"subtitle\">")
-            .Append(HtmlText.Int(models.Count)).Append(models.Count == 1 ? " model" : " models").Append(" on the ARO benchmark: ")
-            .Append(HtmlText.Escape(string.Join(", ", models.Select(m => m.Label)))).Append(".</p>\n</header>\n");
+            .Append(HtmlText.Int(models.Count)).Append(models.Count == 1 ? " model" : " models").Append(": ")
+            .Append(HtmlText.Escape(string.Join(", ", models.Select(m => m.Label)))).Append(".</p>\n");
+        PartialBanner(html, models);
+        html.Append("</header>\n");
         SummarySection.Write(html, models, subsets);
         GroupChartsSection.Write(html, models, subsets);
         OrderDiagnosticsSection.Write(html, models, subsets);
@@ -38,6 +40,30 @@ public static class HtmlReport
         html.Append("<footer>Written by aro ").Append(HtmlText.Escape(AroVersion.Current))
             .Append(" (aro report) from the results folders above.</footer>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// A banner naming every result that is not the whole official subset (a --limit, a shard, skipped cases, a
+    /// smaller data file), so nobody reads a partial number as the benchmark's.
+    /// </summary>
+    private static void PartialBanner(StringBuilder html, IReadOnlyList<ReportModel> models)
+    {
+        var partial = models.SelectMany(m => m.Folder.Summary.Where(r => r.Partial is not null).Select(r => (m.Label, Row: r))).ToList();
+        if (partial.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<div class=\"banner partial\" role=\"note\"><strong>Partial results.</strong> ")
+            .Append(HtmlText.Int(partial.Count)).Append(partial.Count == 1 ? " result is" : " results are")
+            .Append(" not the whole official subset, so they are not comparable with the published numbers (marked † below):<ul>\n");
+        foreach (var (label, row) in partial)
+        {
+            html.Append("<li>").Append(HtmlText.Escape(label)).Append(", ").Append(HtmlText.Escape(ReportSubsets.Title(row.Subset))).Append(": ")
+                .Append(HtmlText.Escape(row.Partial!)).Append("</li>\n");
+        }
+
+        html.Append("</ul></div>\n");
     }
 
     /// <summary>Renders the report and writes it atomically (UTF-8, no byte-order mark).</summary>

@@ -26,6 +26,11 @@ internal static class ReportStyle
         td.missing { color: #aaa; text-align: center; }
         td.warn { color: #b00020; font-weight: 600; }
         td.excluded { color: #888; }
+        td.partial { background: #fff6e0; }
+        sup.mark { color: #b26a00; font-weight: 700; cursor: help; }
+        .ci { white-space: nowrap; }
+        .banner { border: 1px solid #e0b050; background: #fff6e0; border-radius: 4px; padding: 8px 12px; margin: 12px 0; max-width: 1000px; }
+        .banner ul { margin: 4px 0 0; padding-left: 20px; }
         tr.paper th, tr.paper td { background: #fafafa; color: #333; }
         tr.paper-head th { background: #eee; font-weight: 600; text-align: left; }
         .metric, .detail { color: #666; font-weight: 400; font-size: 12px; }

@@ -19,7 +19,9 @@ internal static class SummarySection
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n")
             .Append("<p class=\"note\">The metric of record is what each benchmark's paper reports: macro accuracy over the included groups on ")
             .Append("VG-Relation and VG-Attribution, precision@1 (p@1) on the Order subsets, accuracy (acc) on SugarCrepe; micro accuracy stands beside it. ")
-            .Append("Subsets run with several seeds show the seed mean as the record, and mean ± sample std over the seeds.</p>\n");
+            .Append("Below each accuracy, its 95% interval (Wilson for a proportion, a seeded bootstrap over cases for macro accuracy); ")
+            .Append("subsets run with several seeds show the seed mean as the record, and mean ± sample std over the seeds. ")
+            .Append("† marks a run that is not the whole official subset (hover for why).</p>\n");
         foreach (var benchmark in BenchmarkRegistry.Benchmarks)
         {
             var columns = subsets.Where(s => benchmark.Subsets.Any(b => b.Name == s)).ToList();
@@ -104,9 +106,27 @@ internal static class SummarySection
                 continue;
             }
 
-            html.Append("<td class=\"num record\" data-subset=\"").Append(HtmlText.Escape(subset)).Append("\" data-value=\"")
-                .Append(HtmlText.Data(row.MetricOfRecord)).Append("\">").Append(HtmlText.Share(row.MetricOfRecord)).Append("</td>")
-                .Append("<td class=\"num\">").Append(HtmlText.Share(row.MicroAccuracy)).Append("</td>");
+            // The record carries its 95% interval and, for a run that is not the whole official subset, a mark that
+            // says why: a partial number must never stand unmarked beside the paper's.
+            html.Append("<td class=\"num record").Append(row.Partial is null ? "" : " partial").Append("\" data-subset=\"").Append(HtmlText.Escape(subset))
+                .Append("\" data-value=\"").Append(HtmlText.Data(row.MetricOfRecord)).Append("\">").Append(HtmlText.Share(row.MetricOfRecord));
+            if (row.Partial is { } partial)
+            {
+                html.Append("<sup class=\"mark\" title=\"").Append(HtmlText.Escape(partial)).Append("\">†</sup>");
+            }
+
+            if (row.RecordInterval is { } interval)
+            {
+                html.Append("<br><span class=\"detail ci\">[").Append(HtmlText.Share(interval.Lower)).Append(", ").Append(HtmlText.Share(interval.Upper)).Append("]</span>");
+            }
+
+            html.Append("</td><td class=\"num\">").Append(HtmlText.Share(row.MicroAccuracy));
+            if (row.MicroInterval is { } micro)
+            {
+                html.Append("<br><span class=\"detail ci\">[").Append(HtmlText.Share(micro.Lower)).Append(", ").Append(HtmlText.Share(micro.Upper)).Append("]</span>");
+            }
+
+            html.Append("</td>");
             if (model.Folder.SeedsOf(subset) is { } seeds)
             {
                 html.Append("<td class=\"num seeds\" title=\"seeds ").Append(HtmlText.Escape(string.Join(", ", seeds.Seeds.Select(HtmlText.Int)))).Append("\">")
