@@ -20,6 +20,7 @@ namespace Aro.Core.Evaluation;
 /// <param name="Shard">Evaluate only this shard of every subset (<c>--shard i/n</c>).</param>
 /// <param name="Resume">Continue an interrupted run from its checkpoints in the results folder.</param>
 /// <param name="Paths">The default folders (models, data, cache), resolved from the environment by the caller.</param>
+/// <param name="Retrieval">Perturbations of the retrieval subsets (default: every caption perturbation, no image perturbation).</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -34,7 +35,8 @@ public sealed record EvalRequest(
     bool AllowSkips = false,
     Shard? Shard = null,
     bool Resume = false,
-    AroPaths? Paths = null)
+    AroPaths? Paths = null,
+    RetrievalOptions? Retrieval = null)
 {
     public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
 

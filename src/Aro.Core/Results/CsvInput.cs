@@ -80,6 +80,9 @@ internal sealed class CsvInput : IDisposable
         return value.Length > 0 ? value : throw At.Error(column, "is empty");
     }
 
+    /// <summary>A field's text, which may be empty.</summary>
+    public string OptionalText(string column) => Raw(column);
+
     /// <summary>A share between 0 and 1 (accuracies, std of accuracies).</summary>
     public double Share(string column)
     {
