@@ -60,6 +60,9 @@ internal static class PairMatchingSection
         html.Append("</section>\n");
     }
 
+    /// <summary>A published share with the digits the paper gives (30.75, 10.5, 8.0 as percentages).</summary>
+    private static string Published(double value) => value.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture);
+
     private static IReadOnlyList<PairScoresLine> Read(ReportModel model, string subset)
     {
         var path = Path.Combine(model.Folder.Directory, ResultFiles.Scores(subset));
@@ -85,9 +88,9 @@ internal static class PairMatchingSection
         {
             html.Append("<tr class=\"paper\" data-anchor=\"").Append(HtmlText.Escape(anchor.Model)).Append("\"><th scope=\"row\" title=\"").Append(HtmlText.Escape(anchor.Note))
                 .Append("\">").Append(HtmlText.Escape(anchor.Model)).Append(" (paper)</th><td>all</td><td class=\"num\">")
-                .Append(HtmlText.Int(WinogroundBenchmark.Subset.OfficialCases ?? 0)).Append("</td><td class=\"num\">").Append(SummarySection.Published(anchor.Text))
-                .Append("</td><td class=\"num\">").Append(SummarySection.Published(anchor.Image)).Append("</td><td class=\"num\">")
-                .Append(SummarySection.Published(anchor.Group)).Append("</td></tr>\n");
+                .Append(HtmlText.Int(WinogroundBenchmark.Subset.OfficialCases ?? 0)).Append("</td><td class=\"num\">").Append(Published(anchor.Text))
+                .Append("</td><td class=\"num\">").Append(Published(anchor.Image)).Append("</td><td class=\"num\">")
+                .Append(Published(anchor.Group)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
