@@ -7,7 +7,7 @@ namespace Aro.Benchmarks;
 /// The retrieval ranking at COCO's size: 5,000 image and 25,010 caption embeddings of 512 floats (random, normalised),
 /// every cosine computed in tiles with TensorPrimitives and each query's best k kept (10 for CLIP's recalls, 128 for
 /// BLIP's candidates) — what <c>aro eval --subset coco-retrieval</c> does once per perturbation and seed after
-/// encoding. Threads: 1, or every core (what aro uses).
+/// encoding, on every core (what aro uses).
 /// </summary>
 [MemoryDiagnoser]
 public class RetrievalRankingBenchmarks
@@ -22,10 +22,6 @@ public class RetrievalRankingBenchmarks
     [Params(10, 128)]
     public int K { get; set; }
 
-    /// <summary>0: every core.</summary>
-    [Params(1, 0)]
-    public int Threads { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
@@ -36,7 +32,7 @@ public class RetrievalRankingBenchmarks
 
     [Benchmark]
     public int RankCocoSize() =>
-        SimilarityRanking.Rank(_images, _captions, K, K, Threads == 0 ? Environment.ProcessorCount : Threads).PerText.Count;
+        SimilarityRanking.Rank(_images, _captions, K, K, Environment.ProcessorCount).PerText.Count;
 
     private static EmbeddingMatrix Random(int rows, Random random)
     {

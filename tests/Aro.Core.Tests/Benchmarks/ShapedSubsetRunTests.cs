@@ -133,6 +133,25 @@ public sealed class ShapedSubsetRunTests
     }
 
     [Fact]
+    public async Task Compare_gates_them_on_their_metric_of_record_and_notes_they_have_no_group_table()
+    {
+        using var temp = new TempDirectory();
+        var none = new[] { Aro.Core.Perturbations.CaptionPerturbation.None };
+        await EvalJob.RunAsync(Request(temp, "winoground,coco-retrieval", perturbations: none) with { Out = temp.File("a") },
+            SubsetSelection.Parse("winoground,coco-retrieval"), _ => new InMemoryModel(), new NullEvalObserver());
+        await EvalJob.RunAsync(Request(temp, "winoground,coco-retrieval", perturbations: none) with { Out = temp.File("b") },
+            SubsetSelection.Parse("winoground,coco-retrieval"), _ => new InMemoryModel(), new NullEvalObserver());
+
+        var result = Aro.Core.Reports.Comparison.ResultsComparer.Compare(temp.File("a"), temp.File("b"), new(0.01, 0.05));
+
+        Assert.Equal(["winoground", "coco-retrieval"], result.Subsets.Select(s => s.Subset));
+        Assert.Equal(["group", "t2i@1"], result.Subsets.Select(s => s.Metric));
+        Assert.All(result.Subsets, s => Assert.Equal(0.0, s.Delta));
+        Assert.Empty(result.Groups);
+        Assert.Contains("winoground: has no group table; compared on its metric of record only", result.Notes);
+    }
+
+    [Fact]
     public void A_retrieval_subset_has_no_cases_to_freeze()
     {
         var subset = BenchmarkRegistry.FindSubset("coco-retrieval")!;

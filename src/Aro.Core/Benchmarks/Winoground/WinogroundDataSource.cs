@@ -28,12 +28,12 @@ public sealed class WinogroundDataSource : IDataSource
     public static WinogroundDataSource Instance { get; } = new();
 
     /// <summary>What to do to get access, for the messages of a missing or refused token.</summary>
-    public static string AccessSteps(string command) =>
+    public static string AccessSteps(string command, string folder) =>
         $"Winoground is a gated Hugging Face dataset. To download it:{Environment.NewLine}" +
         $"  1. Sign in at huggingface.co and accept the dataset's terms on {DatasetPage}{Environment.NewLine}" +
         $"  2. Create an access token (read) at https://huggingface.co/settings/tokens{Environment.NewLine}" +
         $"  3. Run: HF_TOKEN=hf_... {command}{Environment.NewLine}" +
-        $"Or put examples.jsonl and images/<name>.png from the dataset's data/ folder in the data folder yourself.";
+        $"Or put examples.jsonl and images/<name>.png (the dataset's data/ folder, images.zip unpacked) into {folder} yourself.";
 
     public async Task<DataPullResult> PullAsync(DataPullContext context, CancellationToken cancellationToken)
     {
@@ -52,11 +52,11 @@ public sealed class WinogroundDataSource : IDataSource
 
         if (context.Options.HuggingFaceToken is not { Length: > 0 } token)
         {
-            throw new AroInputException($"{subset.Name}: no Hugging Face token (HF_TOKEN is not set). {AccessSteps(command)}");
+            throw new AroInputException($"{subset.Name}: no Hugging Face token (HF_TOKEN is not set). {AccessSteps(command, folder)}");
         }
 
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Authorization"] = "Bearer " + token };
-        var refused = $"The token in HF_TOKEN was refused: it may be wrong or expired, or its account has not accepted the dataset's terms yet. {AccessSteps(command)}";
+        var refused = $"The token in HF_TOKEN was refused: it may be wrong or expired, or its account has not accepted the dataset's terms yet. {AccessSteps(command, folder)}";
         var fetched = false;
         if (!File.Exists(examples))
         {

@@ -44,6 +44,26 @@ public sealed class RetrievalParityTests(ITestOutputHelper output)
         Compare(temp.File(ResultFiles.Retrieval("coco-retrieval")), Expected("tiny-blip", expected));
     }
 
+    [Fact]
+    public async Task A_blip_package_reads_its_itc_image_embeddings_from_the_cache_on_a_second_run()
+    {
+        using var temp = new TempDirectory();
+        var paths = new AroPaths(temp.File("models"), temp.File("data"), temp.File("cache"));
+        var options = new RetrievalOptions([CaptionPerturbation.None, CaptionPerturbation.ShuffleAllWords], []);
+        EvalRequest Request(string outDir) => new(RepoPaths.InRepo("tests", "fixtures", "tiny-blip"), "coco-retrieval", RepoPaths.InRepo("data", "demo"), outDir,
+            new EvaluationSettings(BatchSize: 4), RuntimeOptions.Default, Paths: paths, Retrieval: options);
+
+        var first = await EvalJob.RunAsync(Request(temp.File("first")), new NullEvalObserver());
+        var second = await EvalJob.RunAsync(Request(temp.File("second")), new NullEvalObserver());
+
+        // Each of the two ITC passes finds all 6 images in the cache; the ITM re-ranking encodes them again for their
+        // token features, as the first run's second pass did not need to.
+        Assert.Equal(0, first.Manifest.EncoderCalls.ImagesFromCache);
+        Assert.Equal(2 * 6, second.Manifest.EncoderCalls.ImagesFromCache);
+        Assert.Equal(first.Manifest.EncoderCalls.ImagesEncoded - 6, second.Manifest.EncoderCalls.ImagesEncoded);
+        Assert.Equal(File.ReadAllBytes(temp.File("first", ResultFiles.Retrieval("coco-retrieval"))), File.ReadAllBytes(temp.File("second", ResultFiles.Retrieval("coco-retrieval"))));
+    }
+
     private static string Expected(string package, string file) => RepoPaths.InRepo("tests", "fixtures", "reference", package, "expected", file);
 
     private static Task<EvalOutcome> Run(string model, string subset, string outDir, IReadOnlyList<int> seeds, RetrievalOptions retrieval) =>
