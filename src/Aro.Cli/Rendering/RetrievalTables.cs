@@ -13,7 +13,7 @@ namespace Aro.Cli.Rendering;
 /// </summary>
 internal static class RetrievalTables
 {
-    private const int BarWidth = 20;
+    private const int BarWidth = 12;
 
     public static void Write(CliConsole console, EvalOutcome outcome)
     {
@@ -28,18 +28,19 @@ internal static class RetrievalTables
         }
     }
 
+    /// <summary>One row per perturbation (the mean over seeds, <c>mean/N</c>, where there are several).</summary>
     private static void WriteRetrieval(CliConsole console, RetrievalTable retrieval)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{retrieval.Subset.Name}: recall@k per perturbation"))
             .AddColumn(new TableColumn("perturbation").NoWrap())
             .AddColumn(new TableColumn("seed").RightAligned())
-            .AddColumn(new TableColumn("i2t R@1").RightAligned())
-            .AddColumn(new TableColumn("R@5").RightAligned())
-            .AddColumn(new TableColumn("R@10").RightAligned())
-            .AddColumn(new TableColumn("t2i R@1").RightAligned())
-            .AddColumn(new TableColumn("R@5").RightAligned())
-            .AddColumn(new TableColumn("R@10").RightAligned())
-            .AddColumn(new TableColumn("t2i R@1").NoWrap());
+            .AddColumn(new TableColumn("i2t@1").RightAligned())
+            .AddColumn(new TableColumn("i2t@5").RightAligned())
+            .AddColumn(new TableColumn("i2t@10").RightAligned())
+            .AddColumn(new TableColumn("t2i@1").RightAligned())
+            .AddColumn(new TableColumn("t2i@5").RightAligned())
+            .AddColumn(new TableColumn("t2i@10").RightAligned())
+            .AddColumn(new TableColumn("t2i@1").NoWrap());
 
         // With several seeds the mean row stands for a perturbation; a single seed's run is its own row.
         var perturbations = retrieval.Rows.Select(r => r.Perturbation).Distinct(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ internal static class RetrievalTables
             var row = rows.FirstOrDefault(r => r.Seed == RetrievalRow.MeanSeed) ?? rows[0];
             table.AddRow(
                 Markup.Escape(name),
-                Markup.Escape(row.Seed == RetrievalRow.MeanSeed ? $"mean of {rows.Count(r => r.IsRun)}" : row.Seed),
+                Markup.Escape(row.Seed == RetrievalRow.MeanSeed ? $"mean/{rows.Count(r => r.IsRun)}" : row.Seed),
                 F(row.ImageToText[0]), F(row.ImageToText[1]), F(row.ImageToText[2]),
                 F(row.TextToImage[0]), F(row.TextToImage[1]), F(row.TextToImage[2]),
                 Bar(row.TextToImage[0]));

@@ -23,6 +23,6 @@ public sealed record RetrievalOptions(
             throw new AroInputException($"the ITM candidates per query must be at least 1, not {ItmCandidates}");
         }
 
-        return new RetrievalPlan([CaptionPerturbation.None, .. Perturbations.Where(p => p != CaptionPerturbation.None).Distinct()], [.. ImagePerturbations.Distinct()], seeds, ItmCandidates);
+        return new RetrievalPlan([CaptionPerturbation.None, .. Perturbations.Where(p => p != CaptionPerturbation.None).Distinct()], [.. ImagePerturbations.Distinct()], [.. seeds.Distinct()], ItmCandidates);
     }
 }

@@ -228,7 +228,7 @@ public sealed class RetrievalEvaluator
             keys.AddRange(imagesOfText[t].Select(i => Key(i, t, textCount)));
         }
 
-        var pairs = keys.Distinct().Order().ToArray();
+        var pairs = Distinct(keys);
         keys.Clear();
         var starts = new int[imageCount + 1];
         for (int i = 0, p = 0; i <= imageCount; i++)
@@ -289,6 +289,23 @@ public sealed class RetrievalEvaluator
     }
 
     private static long Key(int image, int text, int textCount) => ((long)image * textCount) + text;
+
+    /// <summary>The keys sorted, each once (sorted in place: no hash set over millions of pairs).</summary>
+    private static long[] Distinct(List<long> keys)
+    {
+        var sorted = keys.ToArray();
+        Array.Sort(sorted);
+        var count = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (count == 0 || sorted[i] != sorted[count - 1])
+            {
+                sorted[count++] = sorted[i];
+            }
+        }
+
+        return sorted[..count];
+    }
 
     /// <summary>The corpus and its caption-to-image maps.</summary>
     private sealed class Problem
