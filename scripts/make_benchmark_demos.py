@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Demo data and PyTorch reference outputs for the benchmarks beside ARO (SugarCrepe), on the committed test models.
+"""Demo data and PyTorch reference outputs for the benchmarks beside ARO (SugarCrepe, Winoground, retrieval), on the committed test models.
 
 Run after scripts/make_test_models.py (which calls this script at its end, because it empties data/demo and
 tests/fixtures/reference first). It rebuilds the seeded PyTorch models of make_test_models.py, checks that they
@@ -14,6 +14,20 @@ then writes, following each benchmark's official evaluation code:
 - tests/fixtures/reference/demo/benchmark-tokens.csv: CLIP ids of every new caption;
 - tests/fixtures/reference/demo/pixels/sugarcrepe-<id>.f32: one preprocessed image (a grayscale JPEG).
 
+- data/demo/winoground/: examples.jsonl and images/<name>.png in the Hugging Face dataset's format, six instances
+  whose two captions hold the same words in another order (one with two identical images: an exact tie);
+- tests/fixtures/reference/{demo,tiny-blip}/scores/winoground.csv: s(c, i) of every instance and its outcomes, and
+  .../expected/winoground.scores.csv: text, image and group scores with Winoground's strict comparisons;
+- tests/fixtures/reference/{demo,tiny-blip}/expected/<subset>.retrieval.csv: recall@1/5/10 both ways on the demo
+  Karpathy files (coco_karpathy_test.json, flickr30k_test.json) following main_retrieval.py and BLIP's
+  evaluation (ITC, then the top k candidates re-scored with ITM + ITC, -100 elsewhere), ranked by a stable sort on
+  descending score. The original texts are pre_caption(caption, 30), computed here; the perturbed texts are read from
+  aro's own captions file (tests/golden/eval-demo-retrieval/<subset>.captions.csv, the golden copy the CLI tests
+  check), because aro's tagger-based shuffles cannot be re-run in Python; this script re-derives shuffle_all_words
+  and the image shuffles itself (SplitMix64 ported below, torch unfold/fold as the ARO code shuffles blocks) and
+  checks that every perturbed text keeps its original's characters. Without that golden folder (a first
+  generation), the retrieval references are skipped with a note: generate the goldens, then run this script again.
+
 SugarCrepe's main_eval.py opens images with Image.open(path) and lets open_clip's transform convert to RGB after
 the resize and crop; the reference does the same, while aro converts first (as for ARO): equal for COCO's JPEGs,
 grayscale included, which the grayscale demo image checks.
@@ -25,6 +39,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+import numpy as np
 
 import torch
 import torch.nn.functional as F
@@ -126,6 +142,22 @@ class Models:
         return scores
 
 
+    def blip_image(self, pixels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """The normalised ITC embedding and the token features of one BLIP-transformed image."""
+        embeds, feats = self.blip_vision(pixels[None])
+        return F.normalize(embeds[0], dim=-1), feats
+
+    def blip_text_embedding(self, caption: str) -> torch.Tensor:
+        ids, mask = mtm.pad_bert([self.wp.encode(caption)], mtm.BLIP_CONTEXT)
+        return F.normalize(self.blip_text(ids, mask)[0], dim=-1)
+
+    def blip_itm_logit(self, feats: torch.Tensor, caption: str) -> float:
+        """The ITM head's positive logit, [ENC] in place of [CLS] as BLIP's retrieval evaluation does."""
+        ids, mask = mtm.pad_bert([self.wp.encode(caption)], mtm.BLIP_CONTEXT)
+        ids[:, 0] = self.wp.enc_id
+        return float(self.blip_itm(feats, ids, mask)[0][1])
+
+
 def sentence(text: str) -> str:
     return text[0].upper() + text[1:] + "."
 
@@ -206,6 +238,327 @@ def write_sugarcrepe(root: Path, models: Models) -> None:
     print(f"sugarcrepe: {sum(len(r) for r in files.values())} cases on {len(scenes)} images; {len(captions)} captions")
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# SplitMix64, ported from src/Aro.Core/Randomness/SplitMix64.cs's description (Steele, Lea and Flood's generator,
+# Lemire's bounded integers, Fisher-Yates from the last position down), so the references re-derive aro's seeded
+# shuffles independently of aro.
+
+MASK64 = (1 << 64) - 1
+GOLDEN_GAMMA = 0x9E3779B97F4A7C15
+
+
+def mix64(z: int) -> int:
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    return z ^ (z >> 31)
+
+
+class SplitMix64:
+    def __init__(self, state: int):
+        self.state = state & MASK64
+
+    @staticmethod
+    def for_stream(seed: int, *keys: int) -> "SplitMix64":
+        state = mix64((seed + GOLDEN_GAMMA) & MASK64)
+        for key in keys:
+            state = mix64(state ^ mix64((key + GOLDEN_GAMMA) & MASK64))
+        return SplitMix64(state)
+
+    def next_u64(self) -> int:
+        self.state = (self.state + GOLDEN_GAMMA) & MASK64
+        return mix64(self.state)
+
+    def next_int(self, bound: int) -> int:
+        product = self.next_u64() * bound
+        low = product & MASK64
+        if low < bound:
+            threshold = ((1 << 64) - bound) % bound
+            while low < threshold:
+                product = self.next_u64() * bound
+                low = product & MASK64
+        return product >> 64
+
+    def shuffle(self, items: list) -> None:
+        for i in range(len(items) - 1, 0, -1):
+            j = self.next_int(i + 1)
+            items[i], items[j] = items[j], items[i]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Winoground demo: six instances in the Hugging Face dataset's format.
+
+WINOGROUND_README = """# Winoground demo data
+
+Made by scripts/make_benchmark_demos.py: {count} instances in the Hugging Face dataset's format (`examples.jsonl` with
+`id, image_0, image_1, caption_0, caption_1, tag, secondary_tag, num_main_preds, collapsed_tag`, and
+`images/<name>.png`), so that `aro eval --subset winoground --data data/demo` runs the benchmark end to end. Each
+instance's two captions hold the same words in another order and image 1 is image 0 with two objects' shapes,
+positions or colours swapped; instance 5's two images are identical (an exact tie, which Winoground's strict
+comparisons count wrong). The models are random, so the scores are near chance. The real dataset (400 instances) is
+gated on Hugging Face: `HF_TOKEN=... aro data pull winoground`.
+"""
+
+# The first scene index for make_test_models.make_scene: the first of the bases tried (200, 208, ...) under which
+# tiny-blip gets two instances right by every score, so the group rule is seen to count (the models are random; the
+# demo CLIP gets none under any base near it).
+WINOGROUND_SCENE_BASE = 264
+WINOGROUND_SIZES = [(300, 200), (240, 240), (320, 180), (200, 260), (280, 210), (256, 192), (310, 230), (230, 300)]
+WINOGROUND_KINDS = ["png", "rgba-png", "palette-png", "png", "png", "png", "png", "png"]
+WINOGROUND_TAGS = ["Object", "Relation", "Both", "Object", "Relation", "Object", "Both", "Relation"]
+
+
+def winoground_instance(k: int):
+    """Two scenes and two captions: swap two objects' shapes (Object), positions (Relation) or colours (Both)."""
+    size = WINOGROUND_SIZES[k]
+    bg, objs = mtm.make_scene(WINOGROUND_SCENE_BASE + k, size)
+    a, b = objs[0], objs[1]
+    tag = WINOGROUND_TAGS[k]
+    if tag == "Object":
+        swapped = [mtm.Obj(a.color, b.shape, a.box), mtm.Obj(b.color, a.shape, b.box), objs[2]]
+        captions = (f"a {a.color} {a.shape} and a {b.color} {b.shape}", f"a {a.color} {b.shape} and a {b.color} {a.shape}")
+    elif tag == "Relation":
+        swapped = [mtm.Obj(a.color, a.shape, b.box), mtm.Obj(b.color, b.shape, a.box), objs[2]]
+        rel = mtm.geometric_relation(a, b)
+        captions = (f"the {a.color} {a.shape} is {rel} the {b.color} {b.shape}", f"the {b.color} {b.shape} is {rel} the {a.color} {a.shape}")
+    else:
+        swapped = [mtm.Obj(b.color, a.shape, a.box), mtm.Obj(a.color, b.shape, b.box), objs[2]]
+        captions = (f"a {a.color} {a.shape} next to a {b.color} {b.shape}", f"a {b.color} {a.shape} next to a {a.color} {b.shape}")
+    if k == 5:
+        swapped = objs  # identical images: every comparison between them is an exact tie
+    return size, bg, objs, swapped, captions, tag
+
+
+def write_winoground(root: Path, models: Models) -> None:
+    folder = root / "data/demo/winoground"
+    ref = root / "tests/fixtures/reference"
+    examples = []
+    for k in range(len(WINOGROUND_SIZES)):
+        size, bg, first, second, captions, tag = winoground_instance(k)
+        names = [f"ex_{k}_img_0", f"ex_{k}_img_1"]
+        for name, scene in zip(names, (first, second)):
+            mtm.render_image(mtm._mkparent(folder / "images" / f"{name}.png"), size, WINOGROUND_KINDS[k], bg, scene)
+        examples.append({
+            "id": k, "image_0": names[0], "image_1": names[1], "caption_0": captions[0], "caption_1": captions[1],
+            "tag": "Noun" if tag == "Object" else "Adjective-Color" if tag == "Both" else "Relation",
+            "secondary_tag": "Symbolic" if k % 2 else "", "num_main_preds": 1 + k % 2, "collapsed_tag": tag,
+        })
+    mtm.write_text(folder / "examples.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in examples))
+    mtm.write_text(folder / "README.md", WINOGROUND_README.format(count=len(examples)))
+
+    with torch.no_grad():
+        for package in ("demo", "tiny-blip"):
+            rows, tally = [], {}
+            for e in examples:
+                views = [Image.open(folder / "images" / f"{e[f'image_{j}']}.png").convert("RGB") for j in (0, 1)]
+                if package == "demo":
+                    images = [models.clip_image(mtm.CLIP_TRANSFORM(v)) for v in views]
+                    texts = [models.clip_caption(e[f"caption_{c}"]) for c in (0, 1)]
+                    s = {(c, j): float(images[j] @ texts[c]) for c in (0, 1) for j in (0, 1)}
+                else:
+                    per_image = [models.blip_scores(v, [e["caption_0"], e["caption_1"]]) for v in views]
+                    s = {(c, j): per_image[j][c] for c in (0, 1) for j in (0, 1)}
+                text = s[0, 0] > s[1, 0] and s[1, 1] > s[0, 1]
+                image = s[0, 0] > s[0, 1] and s[1, 1] > s[1, 0]
+                rows.append([str(e["id"]), e["collapsed_tag"], str(text).lower(), str(image).lower(), str(text and image).lower(),
+                             mtm.fmt(s[0, 0]), mtm.fmt(s[0, 1]), mtm.fmt(s[1, 0]), mtm.fmt(s[1, 1])])
+                for group in ("all", e["collapsed_tag"]):
+                    counts = tally.setdefault(group, [0, 0, 0, 0])
+                    counts[0] += 1
+                    counts[1] += text
+                    counts[2] += image
+                    counts[3] += text and image
+            mtm.write_csv(ref / f"{package}/scores/winoground.csv",
+                          ["id", "collapsed_tag", "text_correct", "image_correct", "group_correct", "s_c0_i0", "s_c0_i1", "s_c1_i0", "s_c1_i1"], rows)
+            mtm.write_csv(ref / f"{package}/expected/winoground.scores.csv", ["group", "count", "text_score", "image_score", "group_score"],
+                          [[g, str(c[0])] + [f"{c[i] / c[0]:.7f}" for i in (1, 2, 3)] for g, c in tally.items()])
+    print(f"winoground: {len(examples)} instances")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Retrieval references.
+
+RETRIEVAL_FILES = {"coco-retrieval": "coco_karpathy_test.json", "flickr-retrieval": "flickr30k_test.json"}
+CAPTION_PERTURBATIONS = ["shuffle_all_words", "shuffle_nouns_and_adj", "shuffle_allbut_nouns_and_adj", "shuffle_within_trigrams", "shuffle_trigrams"]
+ALL_WORDS_STREAM = 4
+IMAGE_STREAMS = {"shuffle_rows_4": 16, "shuffle_patches_9": 17, "shuffle_cols_4": 18}
+BLIP_FILL = -100.0
+
+# (package, subsets, seeds, image perturbations, BLIP candidates or None for ITC, suffix of the expected file). The
+# tests run aro with exactly these settings (tests/Aro.Cli.Tests/Golden and tests/Aro.Core.Tests/Benchmarks/Retrieval).
+RETRIEVAL_RUNS = [
+    ("demo", ["coco-retrieval", "flickr-retrieval"], [1, 2], ["shuffle_rows_4", "shuffle_patches_9", "shuffle_cols_4"], None, ""),
+    ("tiny-blip", ["coco-retrieval"], [1], ["shuffle_cols_4"], 128, ""),
+    ("tiny-blip", ["coco-retrieval"], [1], ["shuffle_cols_4"], 3, ".k3"),
+]
+
+
+def shuffle_blocks(x: torch.Tensor, kind: str, seed: int, index: int) -> torch.Tensor:
+    """The ARO code's shuffle_rows / shuffle_patches / shuffle_columns on one CHW tensor: unfold into
+    non-overlapping blocks (stride = block size), permute them, fold back (uncovered pixels become 0). The
+    permutation is aro's: the identity shuffled by SplitMix64's stream (seed, image index, 16 + kind)."""
+    _c, h, w = x.shape
+    if kind == "shuffle_rows_4":
+        kernel, stride = (h // 4, w), h // 4
+    elif kind == "shuffle_cols_4":
+        kernel, stride = (h, w // 4), w // 4
+    else:
+        kernel, stride = (h // 3, w // 3), (h // 3, w // 3)
+    u = F.unfold(x[None], kernel_size=kernel, stride=stride)
+    perm = list(range(u.shape[-1]))
+    SplitMix64.for_stream(seed, index, IMAGE_STREAMS[kind]).shuffle(perm)
+    return F.fold(u[:, :, perm], (h, w), kernel_size=kernel, stride=stride)[0]
+
+
+def shuffle_all_words(text: str, seed: int, index: int) -> str:
+    words = text.split(" ")
+    SplitMix64.for_stream(seed, index, ALL_WORDS_STREAM).shuffle(words)
+    return " ".join(words)
+
+
+def read_golden_captions(path: Path) -> dict[tuple[str, str], list[str]]:
+    import csv
+    texts: dict[tuple[str, str], list[str]] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            texts.setdefault((row["perturbation"], row["seed"]), []).append(row["text"])
+    return texts
+
+
+def stable_order(scores: np.ndarray) -> np.ndarray:
+    """Descending score, equal scores lower index first."""
+    return np.argsort(-scores, kind="stable")
+
+
+def recalls(i2t: np.ndarray, t2i: np.ndarray, image_of: list[int]) -> list[float]:
+    """i2t: images x texts, t2i: texts x images; R@1/5/10 image-to-text, then text-to-image."""
+    n_img, n_txt = i2t.shape
+    out = []
+    orders = [stable_order(i2t[i])[:10] for i in range(n_img)]
+    for k in (1, 5, 10):
+        out.append(sum(any(image_of[t] == i for t in orders[i][:k]) for i in range(n_img)) / n_img)
+    orders = [stable_order(t2i[t])[:10] for t in range(n_txt)]
+    for k in (1, 5, 10):
+        out.append(sum(image_of[t] in orders[t][:k] for t in range(n_txt)) / n_txt)
+    return out
+
+
+def smallest_gap(matrix: np.ndarray) -> float:
+    """The closest two different scores among each row's best eleven (how near a recall is to flipping)."""
+    gaps = []
+    for row in matrix:
+        top = np.sort(row)[::-1][:11]
+        d = np.diff(top)
+        d = d[d != 0]
+        if d.size:
+            gaps.append(float(np.min(-d)))
+    return min(gaps) if gaps else float("inf")
+
+
+class RetrievalScorer:
+    """Embeddings (cached by input) and the two score matrices of one package."""
+
+    def __init__(self, models: Models, package: str, folder: Path):
+        self.models, self.package, self.folder = models, package, folder
+        self.text_cache: dict[str, torch.Tensor] = {}
+        self.itm_cache: dict[tuple, float] = {}
+        self.transform = mtm.CLIP_TRANSFORM if package == "demo" else mtm.BLIP_TRANSFORM
+
+    def text(self, caption: str) -> torch.Tensor:
+        if caption not in self.text_cache:
+            m = self.models
+            self.text_cache[caption] = m.clip_caption(caption) if self.package == "demo" else m.blip_text_embedding(caption)
+        return self.text_cache[caption]
+
+    def images(self, paths: list[str], perturbation: tuple[str, int] | None):
+        embeds, feats = [], []
+        for index, path in enumerate(paths):
+            pixels = self.transform(Image.open(self.folder / path).convert("RGB"))
+            if perturbation is not None:
+                pixels = shuffle_blocks(pixels, perturbation[0], perturbation[1], index)
+            if self.package == "demo":
+                embeds.append(self.models.clip_image(pixels))
+                feats.append(None)
+            else:
+                e, f = self.models.blip_image(pixels)
+                embeds.append(e)
+                feats.append(f)
+        return embeds, feats
+
+    def matrices(self, paths, texts, perturbation, k):
+        image_embeds, feats = self.images(paths, perturbation)
+        itc = (torch.stack(image_embeds).double() @ torch.stack([self.text(t) for t in texts]).double().T).numpy()
+        if k is None:
+            return itc, itc.T.copy()
+        n_img, n_txt = itc.shape
+        key = perturbation or ("none", 0)
+
+        def itm(i: int, t: int) -> float:
+            cache_key = (key, i, texts[t])
+            if cache_key not in self.itm_cache:
+                self.itm_cache[cache_key] = self.models.blip_itm_logit(feats[i], texts[t])
+            return self.itm_cache[cache_key] + float(itc[i, t])
+
+        i2t = np.full((n_img, n_txt), BLIP_FILL)
+        for i in range(n_img):
+            for t in stable_order(itc[i])[: min(k, n_txt)]:
+                i2t[i, t] = itm(i, t)
+        t2i = np.full((n_txt, n_img), BLIP_FILL)
+        for t in range(n_txt):
+            for i in stable_order(itc[:, t])[: min(k, n_img)]:
+                t2i[t, i] = itm(i, t)
+        return i2t, t2i
+
+
+def write_retrieval_references(root: Path, models: Models) -> None:
+    data = root / "data/demo"
+    golden = root / "tests/golden/eval-demo-retrieval"
+    ref = root / "tests/fixtures/reference"
+    if not golden.is_dir():
+        print(f"retrieval: {golden} is missing; run the golden tests with ARO_UPDATE_GOLDEN=1, then this script again")
+        return
+    with torch.no_grad():
+        for package, subsets, seeds, image_perturbations, k, suffix in RETRIEVAL_RUNS:
+            scorer = RetrievalScorer(models, package, data)
+            for subset in subsets:
+                records = json.loads((data / RETRIEVAL_FILES[subset]).read_text(encoding="utf-8"))
+                paths = [r["image"] for r in records]
+                image_of = [i for i, r in enumerate(records) for _ in r["caption"]]
+                cleaned = [mtm.pre_caption(c, 30) for r in records for c in r["caption"]]
+                given = read_golden_captions(golden / f"{subset}.captions.csv")
+                assert given[("none", "")] == cleaned, f"{subset}: aro's original texts differ from pre_caption's"
+                rows, gaps = [], []
+
+                def row(name, seed, i2t, t2i):
+                    gaps.extend([smallest_gap(i2t), smallest_gap(t2i)])
+                    return [name, seed, len(paths), len(cleaned)] + recalls(i2t, t2i, image_of)
+
+                def seed_rows(runs):
+                    if len(runs) < 2:
+                        return []
+                    values = np.array([r[4:] for r in runs], dtype=np.float64)
+                    return [runs[0][:1] + ["mean"] + runs[0][2:4] + list(values.mean(axis=0)),
+                            runs[0][:1] + ["std"] + runs[0][2:4] + list(values.std(axis=0, ddof=1))]
+
+                rows.append(row("none", "", *scorer.matrices(paths, cleaned, None, k)))
+                for name in CAPTION_PERTURBATIONS:
+                    runs = []
+                    for seed in seeds:
+                        texts = given[(name, str(seed))]
+                        for j, (text, original) in enumerate(zip(texts, cleaned)):
+                            assert sorted(text.replace(" ", "")) == sorted(original.replace(" ", "")), f"{subset} {name} {seed} caption {j}: not a permutation"
+                            if name == "shuffle_all_words":
+                                assert text == shuffle_all_words(original, seed, j), f"{subset} caption {j}: shuffle_all_words differs from SplitMix64's"
+                        runs.append(row(name, str(seed), *scorer.matrices(paths, texts, None, k)))
+                    rows += runs + seed_rows(runs)
+                for name in image_perturbations:
+                    runs = [row(name, str(seed), *scorer.matrices(paths, cleaned, (name, seed), k)) for seed in seeds]
+                    rows += runs + seed_rows(runs)
+                mtm.write_csv(ref / f"{package}/expected/{subset}{suffix}.retrieval.csv",
+                              ["perturbation", "seed", "images", "captions", "i2t_r1", "i2t_r5", "i2t_r10", "t2i_r1", "t2i_r5", "t2i_r10"],
+                              [r[:4] + [f"{v:.7f}" for v in r[4:]] for r in rows])
+                print(f"retrieval {package}{suffix} {subset}: {len(rows)} rows; smallest gap between two of a query's best eleven scores {min(gaps):.2e}")
+
+
 def main(root: Path | None = None) -> int:
     if root is None:
         ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -216,6 +569,8 @@ def main(root: Path | None = None) -> int:
     mtm.setup_determinism()
     models = Models(root)
     write_sugarcrepe(root, models)
+    write_winoground(root, models)
+    write_retrieval_references(root, models)
     return 0
 
 

@@ -1366,7 +1366,10 @@ that describe them.
   count right on Order).
 - `coco_karpathy_test.json` (6 images x 5 captions) and `flickr30k_test.json` (4 x 5): stand-ins for the Karpathy
   test splits, raw captions from which aro generates the Order perturbations itself, so
-  `aro eval --model models/demo --data data/demo --subset all` runs all four subsets.
+  `aro eval --model models/demo --data data/demo --subset all` runs all four subsets. The retrieval subsets
+  (`--subset retrieval`) rank the same files' images against all their captions.
+- `sugarcrepe/` and `winoground/`: the other benchmarks' official formats, written by
+  `scripts/make_benchmark_demos.py` (each with its own README).
 """
 
 REFERENCE_README = """# Reference outputs (PyTorch) for the generated packages

@@ -35,7 +35,8 @@ internal sealed class DataPullCommand : ICliCommand
             "pull",
             "Download a subset's data: VG annotations and the shared image zip from the authors' Google Drive (into vg/), " +
             "the COCO Karpathy test split and its 5,000 val2014 images one by one, the Flickr30k split (its images need a request form), " +
-            "SugarCrepe's seven files from its official repository and COCO's val2017 zip (into sugarcrepe/). " +
+            "SugarCrepe's seven files from its official repository and COCO's val2017 zip (into sugarcrepe/), " +
+            "Winoground's examples.jsonl and images.zip from its gated Hugging Face dataset with the token in HF_TOKEN (into winoground/). " +
             "Fetches only what is missing; an interrupted pull resumes.")
         {
             _subset, _data, _keepArchives, _parallel,
@@ -50,6 +51,8 @@ internal sealed class DataPullCommand : ICliCommand
                 "aro data pull coco-order --parallel 16",
                 "aro data pull all --data ~/aro-data",
                 "aro data pull sugarcrepe             # all seven subsets, one val2017 zip",
+                "HF_TOKEN=hf_... aro data pull winoground   # gated: accept its terms on Hugging Face first",
+                "aro data pull coco-retrieval         # the COCO-Order files (data/coco-order)",
             ],
         };
     }
@@ -64,7 +67,7 @@ internal sealed class DataPullCommand : ICliCommand
         var paths = AroPaths.FromEnvironment();
         var options = DownloadOptions.Default with { ParallelDownloads = parse.GetValue(_parallel) };
         var puller = DataPuller.Create(options, DownloadEndpoints.FromEnvironment());
-        var pullOptions = new DataPullOptions(parse.GetValue(_keepArchives));
+        var pullOptions = new DataPullOptions(parse.GetValue(_keepArchives), HuggingFaceToken.FromEnvironment());
         var observer = new ConsoleDownloadObserver(_console);
         foreach (var subset in SubsetArgument.Resolve(parse.GetValue(_subset)!))
         {

@@ -6,6 +6,7 @@ using Aro.Core.Cases;
 using Aro.Core.Download;
 using Aro.Core.Evaluation;
 using Aro.Core.Models;
+using Aro.Core.Perturbations;
 using Aro.Core.Pipeline;
 using Aro.Core.Results;
 
@@ -139,6 +140,16 @@ internal sealed class EvalCommand : ICliCommand
         Description = "Download a missing catalog model (aro models pull) and missing or incomplete subset data (aro data pull) first. Without it nothing is downloaded.",
     };
 
+    private readonly Option<string?> _perturbations = new("--perturbations")
+    {
+        Description = "Retrieval subsets: caption perturbations, comma-separated, from none, shuffle_all_words, shuffle_nouns_and_adj, shuffle_allbut_nouns_and_adj, shuffle_within_trigrams, shuffle_trigrams (default: all; the original captions, none, are always scored).",
+    };
+
+    private readonly Option<string?> _imagePerturbations = new("--image-perturbations")
+    {
+        Description = "Retrieval subsets: image perturbations of the transformed image, comma-separated, from shuffle_rows_4, shuffle_patches_9, shuffle_cols_4 (default: none), each scored against the original captions.",
+    };
+
     private readonly CliConsole _console;
 
     public EvalCommand(CliConsole console)
@@ -155,7 +166,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _variant, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull,
+            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull, _perturbations, _imagePerturbations,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -168,6 +179,9 @@ internal sealed class EvalCommand : ICliCommand
                 "aro eval --model clip --subset sugarcrepe",
                 "aro eval --model clip --subset aro,sugarcrepe-swap-att",
                 "aro eval --model clip --subset coco-order --seeds 1,2,3,4,5",
+                "aro eval --model clip --subset retrieval --seeds 1,2,3,4,5   # recall with and without shuffled words",
+                "aro eval --model clip --subset coco-retrieval --perturbations shuffle_all_words --image-perturbations shuffle_patches_9",
+                "aro eval --model clip --subset winoground   # needs data/winoground (aro data pull winoground, with HF_TOKEN)",
                 "aro eval --model ./my-export --subset attribution --limit 500",
                 "aro eval --model siglip --subset aro --variant fp16",
                 "aro eval --model clip --subset relation --on-error skip --allow-skips",
@@ -224,9 +238,13 @@ internal sealed class EvalCommand : ICliCommand
         var dataPuller = DataPuller.Create(DownloadOptions.Default, endpoints);
         foreach (var subset in subsets.NativeSubsets)
         {
-            await observer.RunAsync(o => dataPuller.PullAsync(subset, data, paths.DataRoot, new DataPullOptions(), o, cancellationToken)).ConfigureAwait(false);
+            await observer.RunAsync(o => dataPuller.PullAsync(subset, data, paths.DataRoot, new DataPullOptions(HuggingFaceToken: HuggingFaceToken.FromEnvironment()), o, cancellationToken)).ConfigureAwait(false);
         }
     }
+
+    private RetrievalOptions RetrievalOptionsOf(ParseResult parse) => new(
+        parse.GetValue(_perturbations) is { } perturbations ? CaptionPerturbations.ParseList(perturbations) : RetrievalOptions.Default.Perturbations,
+        parse.GetValue(_imagePerturbations) is { } images ? ImagePerturbations.ParseList(images) : []);
 
     private IReadOnlyList<int> SeedList(ParseResult parse)
     {
@@ -284,10 +302,12 @@ internal sealed class EvalCommand : ICliCommand
             paths,
             parse.GetValue(_force),
             ["aro", .. parse.Tokens.Select(t => t.Value)],
-            parse.GetValue(_variant));
+            parse.GetValue(_variant),
+            RetrievalOptionsOf(parse));
         var observer = new ConsoleEvalObserver(_console, parse.GetValue(CommonOptions.Verbose));
         var outcome = await observer.RunAsync(o => EvalJob.RunAsync(request, o, cancellationToken)).ConfigureAwait(false);
         SummaryTable.Write(_console, outcome);
+        RetrievalTables.Write(_console, outcome);
         if (outcome.Skipped > 0)
         {
             _console.Error.WriteLine($"{outcome.Skipped} case(s) were skipped; see {Path.Combine(outcome.OutputDirectory, ResultFiles.Skipped)}.");

@@ -1,5 +1,7 @@
 using Aro.Core.Benchmarks.Aro;
+using Aro.Core.Benchmarks.Retrieval;
 using Aro.Core.Benchmarks.SugarCrepe;
+using Aro.Core.Benchmarks.Winoground;
 
 namespace Aro.Core.Benchmarks;
 
@@ -10,7 +12,17 @@ namespace Aro.Core.Benchmarks;
 public static class BenchmarkRegistry
 {
     /// <summary>The benchmarks in the order tables show them.</summary>
-    public static IReadOnlyList<BenchmarkDefinition> Benchmarks { get; } = [AroBenchmark.Instance, SugarCrepeBenchmark.Instance];
+    /// <remarks>
+    /// The retrieval subsets read the Karpathy splits of the Order subsets, so they are given the Order subsets' data
+    /// sources here: one benchmark folder never uses another's.
+    /// </remarks>
+    public static IReadOnlyList<BenchmarkDefinition> Benchmarks { get; } =
+    [
+        AroBenchmark.Instance,
+        SugarCrepeBenchmark.Instance,
+        WinogroundBenchmark.Instance,
+        new RetrievalBenchmark(OrderSubset.Coco.Source, OrderSubset.Flickr.Source),
+    ];
 
     /// <summary>Every registered subset, benchmark by benchmark, each in its paper's order.</summary>
     public static IReadOnlyList<NativeSubset> Subsets { get; } = [.. Benchmarks.SelectMany(b => b.Subsets)];

@@ -10,4 +10,10 @@ public sealed record DataPullResult(NativeSubset Subset, string Folder, int Case
 
 /// <summary>How <c>aro data pull</c> behaves.</summary>
 /// <param name="KeepArchives">Keep downloaded image archives after unpacking them (default: delete them).</param>
-public sealed record DataPullOptions(bool KeepArchives = false);
+/// <param name="HuggingFaceToken">A Hugging Face access token for gated datasets (Winoground), from <c>HF_TOKEN</c>; null when unset.</param>
+public sealed record DataPullOptions(bool KeepArchives = false, string? HuggingFaceToken = null)
+{
+    /// <summary>Says whether a token is set, never the token.</summary>
+    public override string ToString() =>
+        $"DataPullOptions {{ KeepArchives = {KeepArchives}, HuggingFaceToken = {(HuggingFaceToken is null ? "unset" : "set")} }}";
+}

@@ -36,6 +36,15 @@ public sealed record FileDownloadRequest(Uri Url, string Destination, string Lab
     /// </summary>
     public Func<string, string?>? Validate { get; init; }
 
+    /// <summary>Extra request headers (a gated dataset's <c>Authorization: Bearer</c> token); never sent to another host on a redirect.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// What to tell the user when the server refuses access (HTTP 401 or 403), e.g. how to get a token for a gated
+    /// dataset; the refusal is then a usage error (exit 2) with this advice instead of a plain failure.
+    /// </summary>
+    public string? AccessHelp { get; init; }
+
     /// <summary>Where the bytes go until the file is complete and verified; kept between runs to resume.</summary>
     public string PartPath => Destination + ".part";
 }

@@ -84,6 +84,11 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
+        foreach (var (name, value) in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (existing > 0)
         {
             message.Headers.Range = new RangeHeaderValue(existing, null);
@@ -232,6 +237,11 @@ public sealed class FileDownloader(HttpClient http, DownloadOptions options)
                 _ => (TimeSpan?)null,
             };
             throw new TransientDownloadException(status, retryAfter);
+        }
+
+        if (code is 401 or 403 && request.AccessHelp is { } help)
+        {
+            throw new AroException($"download of {request.Label} was refused: {status} from {request.Url}. {help}", 2);
         }
 
         var hint = code switch

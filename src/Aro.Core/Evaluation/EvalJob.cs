@@ -58,6 +58,7 @@ public static class EvalJob
             observer.Warn(note);
         }
 
+        RefuseShardsOfShapedSubsets(selection, request);
         var runs = selection.Plan(request.Data, paths.DataRoot, request.EffectiveSeeds);
         var (settings, runtime) = request.Settings.Fit(request.Runtime);
         request = request with { Settings = settings, Runtime = runtime };
@@ -98,8 +99,31 @@ public static class EvalJob
         var results = new List<(SubsetRun Run, SubsetSummary Summary)>();
         var subsets = new List<RunSubset>();
         var skipped = new List<(string, SkippedCase)>();
+        var shaped = new ShapedRunContext(request, model, pipeline, store, outDir, observer);
+        var retrievalTables = new List<RetrievalTable>();
+        var pairTables = new List<PairScoresTable>();
         foreach (var run in runs)
         {
+            // Subsets that are not one image against its options have an evaluation of their own (no checkpoint: a
+            // resumed run evaluates them again, from the cache).
+            if (run.Subset is RetrievalSubset or PairMatchingSubset)
+            {
+                if (request.Resume)
+                {
+                    observer.Warn($"--resume: {run.Subset.Name} keeps no checkpoint and is evaluated again from the start (embeddings already computed come from the cache)");
+                }
+
+                var result = run.Subset is RetrievalSubset retrieval
+                    ? await RetrievalRun.RunAsync(retrieval, run, shaped, cancellationToken).ConfigureAwait(false)
+                    : await PairMatchingRun.RunAsync((PairMatchingSubset)run.Subset, run, shaped, cancellationToken).ConfigureAwait(false);
+                results.Add((run, result.Summary));
+                skipped.AddRange(result.Summary.SkippedCases.Select(s => (run.FileStem, s)));
+                subsets.Add(result.Manifest);
+                retrievalTables.AddRange(result.Retrieval is { } table ? [table] : []);
+                pairTables.AddRange(result.Pairs is { } pairs ? [pairs] : []);
+                continue;
+            }
+
             var reader = run.Create();
             var stem = run.FileStem;
             var key = RunKey.Compute(fingerprint, model.Scoring, run.Subset.Name, reader.SourceFiles, run.Seed,
@@ -137,12 +161,25 @@ public static class EvalJob
             request.Settings.EffectivePreprocessThreads,
             request.Settings.OnError.ToString().ToLowerInvariant(),
             EmbeddingStores.Describe(store, request.NoCache),
-            pipeline.Calls,
+            pipeline.Calls.Plus(shaped.RetrievalCalls),
             started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             Math.Round(clock.Elapsed.TotalSeconds, 3));
         RunManifestWriter.Write(Path.Combine(outDir, ResultFiles.Run), manifest);
         checkpoints.Delete();
-        return new EvalOutcome(summaries, outDir, manifest, seedSummaries);
+        return new EvalOutcome(summaries, outDir, manifest, seedSummaries) { Retrieval = retrievalTables, PairScores = pairTables };
+    }
+
+    /// <summary>Retrieval and pair-matching subsets score whole corpora or whole instances: they cannot be split into shards.</summary>
+    private static void RefuseShardsOfShapedSubsets(SubsetSelection selection, EvalRequest request)
+    {
+        if (request.Shard is { } shard && selection.Entries.FirstOrDefault(e => e.Subset is RetrievalSubset or PairMatchingSubset) is { } entry)
+        {
+            var why = entry.Subset is RetrievalSubset
+                ? "a retrieval subset ranks every image against every caption"
+                : "its instances are scored as wholes";
+            throw new AroInputException(
+                $"--shard {shard}: {entry.Subset.Name} cannot be split into shards ({why}); evaluate it in a run without --shard");
+        }
     }
 
     /// <summary>

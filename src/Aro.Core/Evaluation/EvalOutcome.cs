@@ -13,4 +13,10 @@ public sealed record EvalOutcome(
     IReadOnlyList<SeedSummary> SeedSummaries)
 {
     public int Skipped => Manifest.Subsets.Sum(s => s.Skipped);
+
+    /// <summary>The retrieval subsets' recalls per perturbation, as their retrieval.csv holds them.</summary>
+    public IReadOnlyList<RetrievalTable> Retrieval { get; init; } = [];
+
+    /// <summary>The pair-matching subsets' (Winoground's) text, image and group scores, as their scores.csv holds them.</summary>
+    public IReadOnlyList<PairScoresTable> PairScores { get; init; } = [];
 }

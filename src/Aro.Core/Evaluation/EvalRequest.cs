@@ -23,6 +23,7 @@ namespace Aro.Core.Evaluation;
 /// <param name="Force">Replace another run's results in the folder instead of refusing (see <see cref="ResultsFolderPlan"/>).</param>
 /// <param name="CommandLine">The command line, for run.json.</param>
 /// <param name="Variant">The graphs' file variant (<c>--variant</c>: fp32, fp16, quantized, ...); null: the manifest's, else fp32, else the only one there.</param>
+/// <param name="Retrieval">Perturbations of the retrieval subsets (default: every caption perturbation, no image perturbation).</param>
 public sealed record EvalRequest(
     string Model,
     string Subset,
@@ -40,7 +41,8 @@ public sealed record EvalRequest(
     AroPaths? Paths = null,
     bool Force = false,
     IReadOnlyList<string>? CommandLine = null,
-    string? Variant = null)
+    string? Variant = null,
+    RetrievalOptions? Retrieval = null)
 {
     public IReadOnlyList<int> EffectiveSeeds => Seeds is { Count: > 0 } seeds ? seeds : [1];
 

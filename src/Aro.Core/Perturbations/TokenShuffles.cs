@@ -4,7 +4,8 @@ using Aro.Core.Text.Pos;
 namespace Aro.Core.Perturbations;
 
 /// <summary>
-/// The token-level shuffles behind the four Order perturbations (docs/order-perturbations.md; ARO's <c>TextShuffler</c>).
+/// The token-level shuffles behind the four Order perturbations (docs/order-perturbations.md; ARO's <c>TextShuffler</c>)
+/// and the retrieval experiment's shuffle of all words.
 /// Each returns a new list that is a permutation of its input.
 /// </summary>
 internal static class TokenShuffles
@@ -45,6 +46,14 @@ internal static class TokenShuffles
         var trigrams = Trigrams(tokens);
         random.Shuffle(trigrams);
         return [.. trigrams.SelectMany(trigram => trigram)];
+    }
+
+    /// <summary>Every word permuted (the retrieval experiment's <c>shuffle_all_words</c>).</summary>
+    public static List<string> AllWords(IReadOnlyList<string> words, SplitMix64 random)
+    {
+        var result = words.ToList();
+        random.Shuffle(result);
+        return result;
     }
 
     /// <summary>Consecutive chunks of three tokens, in order; the last may be shorter.</summary>

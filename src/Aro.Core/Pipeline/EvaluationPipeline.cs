@@ -191,6 +191,11 @@ public sealed class EvaluationPipeline
             }
         }
 
+        if (sink is IEncodingSink encodings)
+        {
+            return HandOver(batch, requests, encodings);
+        }
+
         var scores = _model.Scorer.Score(requests, cancellationToken);
         var next = 0;
         for (var i = 0; i < batch.Cases.Count; i++)
@@ -205,6 +210,25 @@ public sealed class EvaluationPipeline
             var caseScores = scores[next++];
             var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, subset.Prediction.Predict(caseScores, aroCase.Label), caseScores, aroCase.Captions);
             sink.Add(aroCase, result);
+        }
+
+        return batch.Cases.Count;
+    }
+
+    /// <summary>Gives an <see cref="IEncodingSink"/> the encodings the scorer would have had, in case order.</summary>
+    private static int HandOver(PreparedBatch batch, List<ScoringRequest> requests, IEncodingSink sink)
+    {
+        var next = 0;
+        for (var i = 0; i < batch.Cases.Count; i++)
+        {
+            var aroCase = batch.Cases[i];
+            if (batch.Slots[i].Failure is { } failure)
+            {
+                sink.Skip(new SkippedCase(aroCase.Index, aroCase.Id, aroCase.Group, failure));
+                continue;
+            }
+
+            sink.Encoded(aroCase, requests[next++]);
         }
 
         return batch.Cases.Count;

@@ -17,6 +17,15 @@ public static class ResultFiles
 
     /// <summary>A subset's diagnostics file (<see cref="Benchmarks.DiagnosticsDefinition"/>), e.g. <c>coco-order.perturbations.csv</c>.</summary>
     public static string Diagnostics(string stem, string suffix) => $"{stem}.{suffix}.csv";
+
+    /// <summary>A retrieval subset's recalls, one row per perturbation and seed.</summary>
+    public static string Retrieval(string stem) => $"{stem}.retrieval.csv";
+
+    /// <summary>Every caption text a retrieval subset scored.</summary>
+    public static string Captions(string stem) => $"{stem}.captions.csv";
+
+    /// <summary>A pair-matching subset's (Winoground's) text, image and group scores, overall and per group.</summary>
+    public static string Scores(string stem) => $"{stem}.scores.csv";
 }
 
 /// <summary>The columns of each CSV in a results folder, in file order.</summary>
@@ -54,6 +63,20 @@ public static class ResultColumns
 
     /// <summary>skipped.csv: one row per case left out under <c>--on-error skip</c>.</summary>
     public static IReadOnlyList<string> Skipped { get; } = ["subset", "index", "id", "group", "reason"];
+
+    /// <summary><c>&lt;stem&gt;.retrieval.csv</c>: recalls as shares, the <c>none</c> row first with its seed empty.</summary>
+    public static IReadOnlyList<string> Retrieval { get; } =
+        ["perturbation", "seed", "images", "captions", "i2t_r1", "i2t_r5", "i2t_r10", "t2i_r1", "t2i_r5", "t2i_r10"];
+
+    /// <summary><c>&lt;stem&gt;.captions.csv</c>: every caption text a retrieval subset scored, in file order per perturbation and seed.</summary>
+    public static IReadOnlyList<string> Captions { get; } = ["perturbation", "seed", "caption_index", "image_index", "text"];
+
+    /// <summary><c>winoground.predictions.csv</c>: one row per instance; <c>s_cX_iY</c> is caption X's score against image Y.</summary>
+    public static IReadOnlyList<string> PairPredictions { get; } =
+        ["index", "id", "collapsed_tag", "text_correct", "image_correct", "group_correct", "s_c0_i0", "s_c0_i1", "s_c1_i0", "s_c1_i1"];
+
+    /// <summary><c>winoground.scores.csv</c>: the row <c>all</c>, then one per group in order of first appearance.</summary>
+    public static IReadOnlyList<string> PairScores { get; } = ["group", "count", "text_score", "image_score", "group_score"];
 
     /// <summary>The predictions column of option <paramref name="option"/>'s score.</summary>
     public static string Score(int option) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"score_{option}");

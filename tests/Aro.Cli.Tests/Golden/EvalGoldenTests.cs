@@ -38,6 +38,47 @@ public sealed class EvalGoldenTests
         GoldenFolder.AssertMatches("eval-demo-sugarcrepe", temp.Path, Placeholders(temp.Path));
     }
 
+    /// <summary>
+    /// Both retrieval subsets with every caption perturbation, two seeds and every image perturbation. Its captions files
+    /// are also the input of the PyTorch reference (scripts/make_benchmark_demos.py), which cannot re-run aro's tagger:
+    /// regenerating these goldens means regenerating that reference too.
+    /// </summary>
+    [Fact]
+    public async Task Demo_retrieval_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("models", "demo"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", "retrieval", "--seeds", "1,2", "--image-perturbations", "shuffle_rows_4,shuffle_patches_9,shuffle_cols_4", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-demo-retrieval", temp.Path, Placeholders(temp.Path));
+    }
+
+    [Fact]
+    public async Task Demo_winoground_writes_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("models", "demo"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", "winoground", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-demo-winoground", temp.Path, Placeholders(temp.Path));
+    }
+
+    [Fact]
+    public async Task Tiny_blip_winoground_and_retrieval_write_the_golden_files()
+    {
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync(["eval", "--model", RepoPaths.InRepo("tests", "fixtures", "tiny-blip"), "--data", RepoPaths.InRepo("data", "demo"),
+            "--subset", "winoground,coco-retrieval", "--image-perturbations", "shuffle_cols_4", "--out", temp.Path, .. Pinned]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        GoldenFolder.AssertMatches("eval-tiny-blip-shaped", temp.Path, Placeholders(temp.Path));
+    }
+
     [Fact]
     public async Task Demo_cases_file_writes_the_golden_files()
     {

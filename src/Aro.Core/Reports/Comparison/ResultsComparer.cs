@@ -1,3 +1,4 @@
+using Aro.Core.Benchmarks;
 using Aro.Core.Metrics;
 using Aro.Core.Results;
 using Aro.Core.Statistics;
@@ -95,6 +96,13 @@ public static class ResultsComparer
 
     private static IEnumerable<GroupDelta> CompareGroups(ResultsFolder before, ResultsFolder after, string subset, double maxDrop, List<string> notes)
     {
+        if (BenchmarkRegistry.Describe(subset) is RetrievalSubset or PairMatchingSubset)
+        {
+            // Retrieval recalls and Winoground's scores have no group table (their files are retrieval.csv, scores.csv).
+            notes.Add($"{subset}: has no group table; compared on its metric of record only");
+            return [];
+        }
+
         var beforeTables = ResultsFolderReader.FindTables(before.Directory, subset);
         var afterTables = ResultsFolderReader.FindTables(after.Directory, subset);
         if (beforeTables.Count > 1 || afterTables.Count > 1)

@@ -35,6 +35,8 @@ public static class HtmlReport
         SummarySection.Write(html, models, subsets);
         GroupChartsSection.Write(html, models, subsets);
         OrderDiagnosticsSection.Write(html, models, subsets);
+        RetrievalSection.Write(html, models, subsets);
+        PairMatchingSection.Write(html, models, subsets);
         WorstGroupsSection.Write(html, models, subsets, options);
         ProvenanceSection.Write(html, models);
         html.Append("<footer>Written by aro ").Append(HtmlText.Escape(AroVersion.Current))

@@ -18,7 +18,8 @@ internal static class SummarySection
     {
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n")
             .Append("<p class=\"note\">The metric of record is what each benchmark's paper reports: macro accuracy over the included groups on ")
-            .Append("VG-Relation and VG-Attribution, precision@1 (p@1) on the Order subsets, accuracy (acc) on SugarCrepe; micro accuracy stands beside it. ")
+            .Append("VG-Relation and VG-Attribution, precision@1 (p@1) on the Order subsets, accuracy (acc) on SugarCrepe, the group score (group) on ")
+            .Append("Winoground, text-to-image recall@1 of the original captions (t2i@1) on the retrieval subsets; micro accuracy stands beside it. ")
             .Append("Below each accuracy, its 95% interval (Wilson for a proportion, a seeded bootstrap over cases for macro accuracy); ")
             .Append("subsets run with several seeds show the seed mean as the record, and mean ± sample std over the seeds. ")
             .Append("† marks a run that is not the whole official subset (hover for why).</p>\n");
