@@ -128,6 +128,11 @@ internal sealed class EvalCommand : ICliCommand
         Description = "Download a missing catalog model (aro models pull) and missing or incomplete subset data (aro data pull) first. Without it nothing is downloaded.",
     };
 
+    private readonly Option<bool> _skipHashCheck = new(ManifestHashes.SkipOption)
+    {
+        Description = "Do not compare the package's files with the sha256 its aro-model.json lists (for packages whose graphs you are editing).",
+    };
+
     private readonly CliConsole _console;
 
     public EvalCommand(CliConsole console)
@@ -141,11 +146,20 @@ internal sealed class EvalCommand : ICliCommand
         OptionValidation.Range(_limit, 1, int.MaxValue);
         OptionValidation.Range(_threads, 0, int.MaxValue);
         OptionValidation.Range(_decodeThreads, 0, int.MaxValue);
+        OptionValidation.Parsed(_seeds, text => ParseSeeds(text));
+        OptionValidation.Parsed(_shard, text => Shard.Parse(text));
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _resume, _force, _pull,
+            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _resume, _force, _pull, _skipHashCheck,
         };
+        Command.Validators.Add(result =>
+        {
+            if (result.GetResult(_seeds) is { Implicit: false } && result.GetResult(_seed) is { Implicit: false })
+            {
+                result.AddError("give either --seed or --seeds, not both");
+            }
+        });
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
         {
@@ -184,6 +198,8 @@ internal sealed class EvalCommand : ICliCommand
             ModelLocator.Resolve(model, paths.ModelsRoot);
         }
 
+        EvalPreflight.CheckDataFolder(data, parse.GetValue(_pull));
+
         if (!parse.GetValue(_pull))
         {
             var missing = EvalPrerequisites.Find(model, subsets, data, paths);
@@ -215,18 +231,13 @@ internal sealed class EvalCommand : ICliCommand
         }
     }
 
-    private IReadOnlyList<int> SeedList(ParseResult parse)
+    /// <summary>The seeds of a run: <c>--seeds</c> (checked by its validator), else <c>--seed</c>.</summary>
+    private IReadOnlyList<int> SeedList(ParseResult parse) =>
+        parse.GetValue(_seeds) is { } list ? ParseSeeds(list) : [parse.GetValue(_seed)];
+
+    /// <summary>Parses <c>--seeds</c>: comma-separated integers, each counted once.</summary>
+    private static List<int> ParseSeeds(string list)
     {
-        if (parse.GetValue(_seeds) is not { } list)
-        {
-            return [parse.GetValue(_seed)];
-        }
-
-        if (parse.GetResult(_seed) is { Implicit: false })
-        {
-            throw new Aro.Core.AroInputException("give either --seed or --seeds, not both");
-        }
-
         var seeds = new List<int>();
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -247,8 +258,16 @@ internal sealed class EvalCommand : ICliCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var paths = AroPaths.FromEnvironment();
+        // Everything that can be checked without the model is checked before it is loaded: the option values (by
+        // their validators), the subsets, the --out and --data folders, the model's presence, the data's.
         var subsets = SubsetSelection.Parse(parse.GetValue(_subset)!);
+        EvalPreflight.CheckOutFolder(parse.GetValue(_out));
         await EnsurePrerequisitesAsync(parse, subsets, paths, cancellationToken).ConfigureAwait(false);
+        if (!parse.GetValue(_skipHashCheck))
+        {
+            ManifestHashes.Verify(ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!, paths.ModelsRoot)));
+        }
+
         var request = new EvalRequest(
             parse.GetValue(_model)!,
             parse.GetValue(_subset)!,
@@ -279,7 +298,8 @@ internal sealed class EvalCommand : ICliCommand
             _console.Error.WriteLine($"{outcome.Skipped} case(s) were skipped; see {Path.Combine(outcome.OutputDirectory, ResultFiles.Skipped)}.");
             if (!request.AllowSkips)
             {
-                _console.Error.WriteLine("aro: exiting with 1 because cases were skipped; pass --allow-skips to accept them.");
+                _console.Error.WriteLine($"{ErrorReporter.Prefix}exiting with 1 because cases were skipped.");
+                _console.Error.WriteLine("Pass --allow-skips to accept skipped cases, or fix them and run again.");
                 return ExitCodes.Failure;
             }
         }

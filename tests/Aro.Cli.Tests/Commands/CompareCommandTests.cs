@@ -88,7 +88,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(2, negative.ExitCode);
         Assert.Contains("--max-drop must be a share of 0 or more (0.01 = one point), found -0.1", negative.Error);
         Assert.Equal(2, notANumber.ExitCode);
-        Assert.Contains("Cannot parse argument 'one' for option '--max-drop'", notANumber.Error);
+        Assert.Contains("--max-drop: 'one' is not a number", notANumber.Error);
         foreach (var run in new[] { missing, malformed, disjoint, noGroups, negative, notANumber })
         {
             Assert.Empty(run.Out);
