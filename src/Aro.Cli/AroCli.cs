@@ -6,7 +6,7 @@ using Aro.Cli.Commands;
 namespace Aro.Cli;
 
 /// <summary>
-/// Builds the <c>aro</c> command line and runs it: parse errors exit 2 with the usage hint, exceptions go through
+/// Builds the <c>aro</c> command line and runs it: parse errors (<see cref="ParseErrorMessages"/>) exit 2 with the usage hint, exceptions go through
 /// <see cref="ErrorReporter"/>, Ctrl-C cancels the running command (exit 130).
 /// </summary>
 public static class AroCli
@@ -63,13 +63,7 @@ public static class AroCli
         };
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
-            foreach (var error in parse.Errors)
-            {
-                console.Error.WriteLine($"aro: {error.Message}");
-            }
-
-            var path = string.Join(' ', parse.CommandResult.Command.Name == root.Name ? ["aro"] : new[] { "aro", parse.CommandResult.Command.Name });
-            console.Error.WriteLine($"Run '{path} --help' for usage and examples.");
+            ErrorReporter.ReportUsage(ParseErrorMessages.Describe(parse), ParseErrorMessages.CommandPath(parse), console);
             return ExitCodes.Usage;
         }
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Aro.Cli;
 
 /// <summary>
-/// Range checks for integer options that read the typed token, not the converted value: a validator that asks for
+/// Checks of option values made while parsing. Range checks for integer options that read the typed token, not the converted value: a validator that asks for
 /// the value of a token that did not parse ("--batch-size x") would throw inside the parser instead of letting it
 /// report the parse error.
 /// </summary>
@@ -20,6 +20,26 @@ internal static class OptionValidation
                 result.AddError(max == int.MaxValue
                     ? $"{option.Name} must be at least {min}."
                     : $"{option.Name} must be between {min} and {max}.");
+            }
+        });
+
+    /// <summary>
+    /// Runs <paramref name="parse"/> (aro's own parser of the option's text, which throws <see cref="Aro.Core.AroInputException"/>)
+    /// while the command line is parsed, so a bad value is a usage error reported before anything runs.
+    /// </summary>
+    public static void Parsed(Option<string?> option, Action<string> parse) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0)
+            {
+                try
+                {
+                    parse(result.Tokens[^1].Value);
+                }
+                catch (Aro.Core.AroInputException ex)
+                {
+                    result.AddError(ex.Message);
+                }
             }
         });
 }

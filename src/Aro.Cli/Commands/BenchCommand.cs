@@ -23,6 +23,7 @@ internal sealed class BenchCommand : ICliCommand
     private readonly Option<string> _spinWait = new("--spin-wait") { Description = "on: ONNX Runtime threads spin while idle (its default); off: they sleep.", DefaultValueFactory = _ => "on" };
     private readonly Option<string> _overlap = new("--overlap") { Description = "on: decode the next batch while the encoders run; off: take turns, each with every core; auto: off below 4 cores.", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "JSON file for the numbers. Default: results/bench/<model>.json." };
+    private readonly Option<bool> _skipHashCheck = new(ManifestHashes.SkipOption) { Description = "Do not compare the package's files with the sha256 its aro-model.json lists." };
 
     public BenchCommand(CliConsole console)
     {
@@ -37,7 +38,7 @@ internal sealed class BenchCommand : ICliCommand
 
         Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
         {
-            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _out,
+            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _out, _skipHashCheck,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -57,6 +58,11 @@ internal sealed class BenchCommand : ICliCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!, AroPaths.FromEnvironment().ModelsRoot));
+        if (!parse.GetValue(_skipHashCheck))
+        {
+            ManifestHashes.Verify(package);
+        }
+
         var work = Path.Combine(Path.GetTempPath(), "aro-bench-" + Guid.NewGuid().ToString("N"));
         var runtime = new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads), parse.GetValue(_spinWait) == "on");
         BenchResult result;

@@ -150,6 +150,11 @@ internal sealed class EvalCommand : ICliCommand
         Description = "Retrieval subsets: image perturbations of the transformed image, comma-separated, from shuffle_rows_4, shuffle_patches_9, shuffle_cols_4 (default: none), each scored against the original captions.",
     };
 
+    private readonly Option<bool> _skipHashCheck = new(ManifestHashes.SkipOption)
+    {
+        Description = "Do not compare the package's files with the sha256 its aro-model.json lists (for packages whose graphs you are editing).",
+    };
+
     private readonly CliConsole _console;
 
     public EvalCommand(CliConsole console)
@@ -163,11 +168,20 @@ internal sealed class EvalCommand : ICliCommand
         OptionValidation.Range(_limit, 1, int.MaxValue);
         OptionValidation.Range(_threads, 0, int.MaxValue);
         OptionValidation.Range(_decodeThreads, 0, int.MaxValue);
+        OptionValidation.Parsed(_seeds, text => ParseSeeds(text));
+        OptionValidation.Parsed(_shard, text => Shard.Parse(text));
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _variant, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull, _perturbations, _imagePerturbations,
+            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull, _perturbations, _imagePerturbations, _skipHashCheck,
         };
+        Command.Validators.Add(result =>
+        {
+            if (result.GetResult(_seeds) is { Implicit: false } && result.GetResult(_seed) is { Implicit: false })
+            {
+                result.AddError("give either --seed or --seeds, not both");
+            }
+        });
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
         {
@@ -211,6 +225,8 @@ internal sealed class EvalCommand : ICliCommand
             ModelLocator.Resolve(model, paths.ModelsRoot);
         }
 
+        EvalPreflight.CheckDataFolder(data, parse.GetValue(_pull));
+
         if (!parse.GetValue(_pull))
         {
             var missing = EvalPrerequisites.Find(model, subsets, data, paths);
@@ -246,18 +262,13 @@ internal sealed class EvalCommand : ICliCommand
         parse.GetValue(_perturbations) is { } perturbations ? CaptionPerturbations.ParseList(perturbations) : RetrievalOptions.Default.Perturbations,
         parse.GetValue(_imagePerturbations) is { } images ? ImagePerturbations.ParseList(images) : []);
 
-    private IReadOnlyList<int> SeedList(ParseResult parse)
+    /// <summary>The seeds of a run: <c>--seeds</c> (checked by its validator), else <c>--seed</c>.</summary>
+    private IReadOnlyList<int> SeedList(ParseResult parse) =>
+        parse.GetValue(_seeds) is { } list ? ParseSeeds(list) : [parse.GetValue(_seed)];
+
+    /// <summary>Parses <c>--seeds</c>: comma-separated integers, each counted once.</summary>
+    private static List<int> ParseSeeds(string list)
     {
-        if (parse.GetValue(_seeds) is not { } list)
-        {
-            return [parse.GetValue(_seed)];
-        }
-
-        if (parse.GetResult(_seed) is { Implicit: false })
-        {
-            throw new Aro.Core.AroInputException("give either --seed or --seeds, not both");
-        }
-
         var seeds = new List<int>();
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -278,8 +289,16 @@ internal sealed class EvalCommand : ICliCommand
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var paths = AroPaths.FromEnvironment();
+        // Everything that can be checked without the model is checked before it is loaded: the option values (by
+        // their validators), the subsets, the --out and --data folders, the model's presence, the data's.
         var subsets = SubsetSelection.Parse(parse.GetValue(_subset)!);
+        EvalPreflight.CheckOutFolder(parse.GetValue(_out));
         await EnsurePrerequisitesAsync(parse, subsets, paths, cancellationToken).ConfigureAwait(false);
+        if (!parse.GetValue(_skipHashCheck))
+        {
+            ManifestHashes.Verify(ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!, paths.ModelsRoot)));
+        }
+
         var request = new EvalRequest(
             parse.GetValue(_model)!,
             parse.GetValue(_subset)!,
@@ -313,7 +332,8 @@ internal sealed class EvalCommand : ICliCommand
             _console.Error.WriteLine($"{outcome.Skipped} case(s) were skipped; see {Path.Combine(outcome.OutputDirectory, ResultFiles.Skipped)}.");
             if (!request.AllowSkips)
             {
-                _console.Error.WriteLine("aro: exiting with 1 because cases were skipped; pass --allow-skips to accept them.");
+                _console.Error.WriteLine($"{ErrorReporter.Prefix}exiting with 1 because cases were skipped.");
+                _console.Error.WriteLine("Pass --allow-skips to accept skipped cases, or fix them and run again.");
                 return ExitCodes.Failure;
             }
         }

@@ -147,6 +147,8 @@ internal sealed class ModelsCommand : ICliCommand
             o.WriteLine($"note       {note}");
         }
 
+        var hashed = ManifestHashes.Verify(package);
+        o.WriteLine(hashed > 0 ? $"sha256     {hashed} file(s) match {ModelManifest.FileName}" : $"sha256     not checked: no {ModelManifest.FileName} hashes (provenance.sha256)");
         using var model = LoadedModel.Load(package, RuntimeOptions.Default with { IntraOpThreads = 1 });
         var image = model.ImageEncoder as OnnxImageEncoder;
         var text = model.TextEncoder as OnnxTextEncoder;

@@ -37,8 +37,8 @@ public static class ModelLocator
         var known = KnownNames(modelsRoot);
         var knownText = known.Count == 0 ? "none" : string.Join(", ", known);
         throw new AroInputException(looksLikePath
-            ? $"model folder not found: {Path.GetFullPath(model)}"
-            : $"unknown model '{model}': no folder {Path.GetFullPath(Path.Combine(modelsRoot, model))}. Models present under {Path.GetFullPath(modelsRoot)}: {knownText}. Pass a folder with --model DIR or set {EnvironmentVariable}.");
+            ? $"model folder not found: {Path.GetFullPath(model)}.{PathSuggestions.DidYouMean(model)} Pass a model package folder, or a model name under {Path.GetFullPath(modelsRoot)}."
+            : $"unknown model '{model}': no folder {Path.GetFullPath(Path.Combine(modelsRoot, model))}.{NameSuggestions.DidYouMean(model, [.. known, .. ModelCatalog.BuiltIn.Models.Select(m => m.Name)])} Models present under {Path.GetFullPath(modelsRoot)}: {knownText}. Pass a folder with --model DIR or set {EnvironmentVariable}; `aro models list` shows the catalog.");
     }
 
     /// <summary>The model folders present under <paramref name="modelsRoot"/> (not the hidden ones a pull is still filling).</summary>

@@ -25,7 +25,7 @@ public static class ResultsFolderReader
             summary = System.IO.Path.Combine(full, ResultFiles.Summary);
             if (!File.Exists(summary))
             {
-                throw new AroInputException($"{full}: not a results folder: {ResultFiles.Summary} not found (write one with 'aro eval --out {path}')");
+                throw NotAResultsFolder(full);
             }
         }
         else if (File.Exists(full))
@@ -49,6 +49,24 @@ public static class ResultsFolderReader
             File.Exists(seedsPath) ? SeedsCsvReader.Read(seedsPath) : [],
             File.Exists(runPath) ? RunProvenanceReader.Read(runPath) : null,
             withGroups ? [.. rows.SelectMany(r => FindDiagnostics(folder, r.Subset))] : []);
+    }
+
+    /// <summary>A folder without summary.csv: says what it looks like (a data folder, say) and where results folders are.</summary>
+    private static AroInputException NotAResultsFolder(string folder)
+    {
+        var data = BenchmarkRegistry.Subsets.Select(s => s.Data.MarkerFile).Distinct(StringComparer.Ordinal)
+            .Where(marker => File.Exists(System.IO.Path.Combine(folder, marker)))
+            .Concat(Directory.EnumerateFiles(folder, "*.jsonl").Select(System.IO.Path.GetFileName).OfType<string>())
+            .Order(StringComparer.Ordinal).ToList();
+        var looksLike = data.Count > 0 ? $" It looks like a data folder (it holds {string.Join(", ", data.Take(3))}{(data.Count > 3 ? ", ..." : "")}), which is what aro eval reads, not what it writes." : "";
+        var results = System.IO.Path.GetFullPath("results");
+        var known = Directory.Exists(results)
+            ? Directory.EnumerateDirectories(results).Where(d => File.Exists(System.IO.Path.Combine(d, ResultFiles.Summary)))
+                .Select(d => System.IO.Path.Combine("results", System.IO.Path.GetFileName(d))).Order(StringComparer.Ordinal).Take(5).ToList()
+            : [];
+        var here = known.Count > 0 ? $" Results folders here: {string.Join(", ", known)}." : "";
+        return new AroInputException(
+            $"{folder} is not a results folder: it has no {ResultFiles.Summary}.{looksLike} Pass a folder written by aro eval (results/<model> by default, or its --out).{here}");
     }
 
     /// <summary>The diagnostics files of one subset (its definition names their suffix), read; none when it keeps none.</summary>

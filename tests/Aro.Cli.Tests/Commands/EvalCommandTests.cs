@@ -139,10 +139,10 @@ public sealed class EvalCommandTests
     }
 
     [Theory]
-    [InlineData("--batch-size", "x", "Cannot parse argument 'x'")]
+    [InlineData("--batch-size", "x", "--batch-size: 'x' is not an integer")]
     [InlineData("--batch-size", "0", "--batch-size must be between 1 and 4096")]
     [InlineData("--limit", "-3", "--limit must be at least 1")]
-    [InlineData("--on-error", "ignore", "ignore")]
+    [InlineData("--on-error", "ignore", "--on-error: 'ignore' is not one of fail, skip")]
     [InlineData("--shard", "3/3", "--shard '3/3' is not i/n")]
     [InlineData("--seeds", "1,x", "--seeds: 'x' is not an integer")]
     public async Task Bad_option_values_exit_2_without_a_stack_trace(string option, string value, string message)
