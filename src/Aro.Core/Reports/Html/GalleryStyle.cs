@@ -8,8 +8,8 @@ internal static class GalleryStyle
         .cases { display: flex; flex-wrap: wrap; gap: 12px; }
         figure.case { margin: 0; width: 282px; border: 1px solid #e0e0e0; border-radius: 4px; padding: 6px 8px; }
         figure.case img.thumb { display: block; margin: 0 auto 4px; }
-        .thumb.absent { color: #888; font-size: 11px; border: 1px dashed #ccc; padding: 8px; margin-bottom: 4px; text-align: center; word-break: break-all; }
-        figure.case figcaption { font-size: 12px; margin-bottom: 2px; word-break: break-all; }
+        .thumb.absent { color: #888; font-size: 11px; border: 1px dashed #ccc; padding: 8px; margin-bottom: 4px; text-align: center; overflow-wrap: anywhere; }
+        figure.case figcaption { font-size: 12px; margin-bottom: 2px; overflow-wrap: anywhere; }
         .case-id { font-family: ui-monospace, monospace; font-size: 11px; }
         table.options { width: 100%; margin: 2px 0 0; font-size: 12px; }
         table.options td, table.options th { padding: 2px 4px; }
