@@ -7,6 +7,7 @@ using Aro.Core.Results;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Aro.Core.Tests.Reports.Gallery;
 
@@ -17,7 +18,7 @@ namespace Aro.Core.Tests.Reports.Gallery;
 /// prediction). Then what happens when the data is not where run.json says, or is not the data evaluated.
 /// </summary>
 [Collection(EvaluatedResultsCollection.Name)]
-public sealed partial class GallerySectionTests(EvaluatedResults results)
+public sealed partial class GallerySectionTests(EvaluatedResults results, ITestOutputHelper output)
 {
     [Fact]
     public void Every_card_shows_its_predictions_rows_scores_texts_label_and_prediction()
@@ -171,6 +172,8 @@ public sealed partial class GallerySectionTests(EvaluatedResults results)
         var html = Report(new HtmlReportOptions(MinCases: 5) { Gallery = new GalleryOptions(24) });
         var without = Report(new HtmlReportOptions(MinCases: 5) { Gallery = new GalleryOptions(0) });
 
+        var thumbnails = ImageCount().Count(html);
+        output.WriteLine($"{thumbnails} thumbnails, report {html.Length} characters, {without.Length} without the gallery");
         Assert.InRange(html.Length, 1, 3_000_000);
         Assert.Equal(["relation", "attribution", "coco-order", "flickr-order"], SubsetNames().Matches(Section(html)).Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("id=\"gallery\"", without, StringComparison.Ordinal);
@@ -228,6 +231,9 @@ public sealed partial class GallerySectionTests(EvaluatedResults results)
 
     [GeneratedRegex("<tr class=\"option[^\"]*\" data-option=\"\\d+\" data-right=\"(?<right>true|false)\" data-chosen=\"(?<chosen>true|false)\"><td class=\"mark\">(?<mark>[^<]*)</td><td class=\"num score\" data-score=\"(?<score>[^\"]*)\">[^<]*</td><td class=\"text\">(?<text>[^<]*)</td></tr>")]
     private static partial Regex OptionRows();
+
+    [GeneratedRegex("<img class=\"thumb\"")]
+    private static partial Regex ImageCount();
 
     [GeneratedRegex("<div class=\"gallery\" data-subset=\"([^\"]+)\">")]
     private static partial Regex SubsetNames();
