@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Aro.Core.Evaluation;
+using Aro.Core.Models;
+using Aro.Core.Pipeline;
 using Aro.Core.Reports.Gallery;
 using Aro.Core.Reports.Html;
 using Aro.Core.Results;
 using Aro.Core.Tests.Support;
 using Aro.TestSupport;
+using SkiaSharp;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -178,6 +182,29 @@ public sealed partial class GallerySectionTests(EvaluatedResults results, ITestO
         Assert.Equal(["relation", "attribution", "coco-order", "flickr-order"], SubsetNames().Matches(Section(html)).Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("id=\"gallery\"", without, StringComparison.Ordinal);
         Assert.DoesNotContain("data:image/jpeg", without, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SugarCrepe_cards_show_the_whole_image_of_each_case()
+    {
+        using var temp = new TempDirectory();
+        await EvalJob.RunAsync(
+            new EvalRequest(RepoPaths.InRepo("models", "demo"), "sugarcrepe", RepoPaths.InRepo("data", "demo"), temp.File("demo"), new EvaluationSettings(BatchSize: 16), RuntimeOptions.Default),
+            new NullEvalObserver());
+        var folder = ResultsFolderReader.Read(temp.File("demo"));
+
+        var gallery = FailureGallery.Build([("demo", folder)], [.. folder.Summary.Select(r => r.Subset)], new GalleryOptions(100));
+
+        Assert.Equal(7, gallery.Subsets.Count);
+        var cards = gallery.Subsets.SelectMany(s => s.Panels.Single(p => p.Kind == GalleryList.ClosestCalls).Cards).ToList();
+        Assert.Equal(folder.Summary.Sum(r => r.Samples), cards.Count);
+        Assert.All(gallery.Subsets, s => Assert.Empty(s.Notes));
+        Assert.All(cards, c => Assert.StartsWith("data:image/jpeg;base64,", c.Image.DataUri, StringComparison.Ordinal));
+
+        // A whole image shrunk to 160 px on its longer side: the sizes of the demo's images, not of any crop.
+        var sizes = Directory.GetFiles(RepoPaths.InRepo("data", "demo", "sugarcrepe", "val2017"))
+            .Select(f => { using var b = SKBitmap.Decode(f); return Thumbnails.Size(b.Width, b.Height, 160); }).ToHashSet();
+        Assert.All(cards, c => Assert.Contains((c.Image.Width, c.Image.Height), sizes));
     }
 
     private string Report(HtmlReportOptions options)
