@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Aro.Core.IO;
+using Aro.Core.Reports.Gallery;
 using Aro.Core.Reports.Html;
 using Aro.Core.Reports.Tables;
 using Aro.Core.Results;
@@ -50,15 +51,26 @@ internal sealed class ReportCommand : ICliCommand
         DefaultValueFactory = _ => new HtmlReportOptions().MinCases,
     };
 
+    private readonly Option<int> _gallery = new("--gallery")
+    {
+        Description = "Cases per failure-gallery list: each model's most confident mistakes and closest calls per subset, and each direction where two models disagree (0: no gallery).",
+        DefaultValueFactory = _ => GalleryOptions.DefaultCount,
+    };
+
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "Where the gallery finds the cases' images: a data folder as 'aro eval --data' takes (default: the data files run.json records).",
+    };
+
     public ReportCommand(CliConsole console)
     {
         _console = console;
 
         // Counts are checked by HtmlReportOptions.Validate (exit 2): a System.CommandLine validator that reads a value
         // which failed to parse would throw instead of reporting the parse error.
-        Command = new Command("report", "Write one self-contained HTML report (summary beside the paper's numbers, per-group charts, Order diagnostics, worst groups, provenance) from results folders.")
+        Command = new Command("report", "Write one self-contained HTML report (summary beside the paper's numbers, per-group charts, Order diagnostics, worst groups, a failure gallery with the images, provenance) from results folders.")
         {
-            _results, _out, _format, _published, _title, _worst, _minCases,
+            _results, _out, _format, _published, _title, _worst, _minCases, _gallery, _data,
         };
         Command.SetAction(Run);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -68,6 +80,7 @@ internal sealed class ReportCommand : ICliCommand
                 "aro report results/clip results/negclip results/blip --out report.html",
                 "aro report results/demo --out demo.html --title \"demo model\" --worst 5 --min-cases 10",
                 "aro report results/clip results/negclip --format latex --published --out table.tex",
+                "aro report results/clip results/negclip --gallery 6 --data /mnt/aro-data --out gallery.html",
             ],
         };
     }
@@ -78,7 +91,10 @@ internal sealed class ReportCommand : ICliCommand
 
     private int Run(ParseResult parse)
     {
-        var options = new HtmlReportOptions(parse.GetValue(_title)!, parse.GetValue(_worst), parse.GetValue(_minCases));
+        var options = new HtmlReportOptions(parse.GetValue(_title)!, parse.GetValue(_worst), parse.GetValue(_minCases))
+        {
+            Gallery = new GalleryOptions(parse.GetValue(_gallery), parse.GetValue(_data)),
+        };
         options.Validate();
         var format = PaperTableFormats.Parse(parse.GetValue(_format)!);
         var folders = parse.GetValue(_results)!.Select(path => ResultsFolderReader.Read(path)).ToList();

@@ -22,4 +22,8 @@ public sealed record RunProvenance(
     string? OnnxruntimeVersion,
     string? ExecutionProvider,
     string? StartedUtc,
-    double? ElapsedSeconds);
+    double? ElapsedSeconds,
+    IReadOnlyList<ProvenanceSubset> Subsets);
+
+/// <summary>One <c>subsets[]</c> entry of run.json: which subset ran with which seed, its result files' stem and its data files.</summary>
+public sealed record ProvenanceSubset(string Name, int? Seed, string? ResultStem, IReadOnlyList<HashedFile> Files);

@@ -46,7 +46,12 @@ public static class RunProvenanceReader
                 fields.Text(root, "onnxruntime_version"),
                 fields.Text(root, "execution_provider"),
                 fields.Text(root, "started_utc"),
-                fields.OptionalNumber(root, "elapsed_seconds"));
+                fields.OptionalNumber(root, "elapsed_seconds"),
+                [.. fields.Array(root, "subsets").Select(s => new ProvenanceSubset(
+                    fields.Text(s, "name", "subsets[].") ?? "",
+                    fields.OptionalInt(s, "seed"),
+                    fields.Text(s, "result_stem", "subsets[]."),
+                    fields.Files(s, "files", "subsets[]."))).Where(s => s.Name.Length > 0)]);
         }
     }
 

@@ -225,10 +225,17 @@ public sealed class HtmlReportTests(EvaluatedResults results)
     {
         var html = Render();
 
-        foreach (var external in new[] { "<script", "<link", "<img", "<iframe", " src=", " href=", "url(", "@import", "@font-face" })
+        foreach (var external in new[] { "<script", "<link", "<iframe", " href=", "url(", "@import", "@font-face" })
         {
             Assert.DoesNotContain(external, html, StringComparison.OrdinalIgnoreCase);
         }
+
+        // The gallery's thumbnails are the only images, each inlined.
+        var sources = Regex.Matches(html, " src=\"([^\"]*)\"", RegexOptions.IgnoreCase).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(sources);
+        Assert.All(sources, s => Assert.StartsWith("data:image/jpeg;base64,", s, StringComparison.Ordinal));
+        Assert.Equal(sources.Count, Regex.Matches(html, "<img ", RegexOptions.IgnoreCase).Count);
+        Assert.Equal(sources.Count, Regex.Matches(html, " src=", RegexOptions.IgnoreCase).Count);
 
         Assert.Equal(["http://www.w3.org/2000/svg"], Regex.Matches(html, "https?://[^\"\\s<]+").Select(m => m.Value).Distinct());
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">", html, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text;
 using Aro.Core.IO;
+using Aro.Core.Reports.Gallery;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;
@@ -38,6 +39,7 @@ public static class HtmlReport
         RetrievalSection.Write(html, models, subsets);
         PairMatchingSection.Write(html, models, subsets);
         WorstGroupsSection.Write(html, models, subsets, options);
+        GallerySection.Write(html, models, FailureGallery.Build([.. models.Select(m => (m.Label, m.Folder))], subsets, options.Gallery));
         ProvenanceSection.Write(html, models);
         html.Append("<footer>Written by aro ").Append(HtmlText.Escape(AroVersion.Current))
             .Append(" (aro report) from the results folders above.</footer>\n</body>\n</html>\n");

@@ -1,3 +1,4 @@
+using Aro.Core.Reports.Gallery;
 using Aro.Core.Results;
 
 namespace Aro.Core.Reports.Html;
@@ -8,6 +9,9 @@ namespace Aro.Core.Reports.Html;
 /// <param name="MinCases">Fewest cases a group needs to be listed among the worst (smaller groups are noise).</param>
 public sealed record HtmlReportOptions(string Title = "ARO results", int WorstGroups = 10, int MinCases = 25)
 {
+    /// <summary>The failure gallery: cases per list (<c>--gallery N</c>, 0 for none), where the data is (<c>--data</c>), thumbnail limits.</summary>
+    public GalleryOptions Gallery { get; init; } = new();
+
     /// <summary>Rejects counts below 1 (input error, exit 2).</summary>
     public void Validate()
     {
@@ -20,5 +24,7 @@ public sealed record HtmlReportOptions(string Title = "ARO results", int WorstGr
         {
             throw new AroInputException(FormattableString.Invariant($"--min-cases must be at least 1, found {MinCases}"));
         }
+
+        Gallery.Validate();
     }
 }

@@ -54,5 +54,6 @@ internal static class ReportStyle
         table.files caption { text-align: left; font-weight: 600; padding: 4px 0; }
         code { font-size: 11px; }
         footer { margin-top: 40px; color: #777; font-size: 12px; }
-        """;
+
+        """ + GalleryStyle.Css;
 }
