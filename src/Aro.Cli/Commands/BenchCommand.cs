@@ -22,6 +22,7 @@ internal sealed class BenchCommand : ICliCommand
     private readonly Option<string> _device = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string> _spinWait = new("--spin-wait") { Description = "on: ONNX Runtime threads spin while idle (its default); off: they sleep.", DefaultValueFactory = _ => "on" };
     private readonly Option<string> _overlap = new("--overlap") { Description = "on: decode the next batch while the encoders run; off: take turns, each with every core; auto: off below 4 cores.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _pageLock = new("--page-lock") { Description = "on: page-lock the pixel tensors for the GPU's DMA (the bare encoders' too); off: pageable; auto: on with --device cuda.", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "JSON file for the numbers. Default: results/bench/<model>.json." };
     private readonly Option<bool> _profile = new("--profile") { Description = "Time every stage of the pipeline run (read, hash, decode, crop, resize+normalise, tokenise, encode, score, write, waits) and print totals and a per-batch timeline (also in the JSON)." };
     private readonly Option<string?> _simulate = new("--simulate-encoders")
@@ -35,6 +36,7 @@ internal sealed class BenchCommand : ICliCommand
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _spinWait.AcceptOnlyFromAmong("on", "off");
         _overlap.AcceptOnlyFromAmong("auto", "on", "off");
+        _pageLock.AcceptOnlyFromAmong("auto", "on", "off");
         OptionValidation.Range(_images, 1, int.MaxValue);
         OptionValidation.Range(_batchSize, 1, 4096);
         OptionValidation.Range(_threads, 0, int.MaxValue);
@@ -42,7 +44,7 @@ internal sealed class BenchCommand : ICliCommand
 
         Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
         {
-            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _out, _profile, _simulate,
+            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _pageLock, _out, _profile, _simulate,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -69,7 +71,8 @@ internal sealed class BenchCommand : ICliCommand
         try
         {
             var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work,
-                OverlapOption.Parse(parse.GetValue(_overlap)), parse.GetValue(_profile), SimulatedRates(parse.GetValue(_simulate)));
+                OverlapOption.Parse(parse.GetValue(_overlap)), parse.GetValue(_profile), SimulatedRates(parse.GetValue(_simulate)),
+                parse.GetValue(_pageLock) switch { "on" => true, "off" => false, _ => null });
             result = await EncoderBenchmark.RunAsync(package, settings, line => _console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -82,7 +85,7 @@ internal sealed class BenchCommand : ICliCommand
 
         var o = _console.Out;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model            {result.Model} on {result.ProcessorCount} cores, ONNX Runtime {result.OnnxruntimeVersion}"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)} (spin-wait {(result.SpinWait ? "on" : "off")}), decode threads {result.DecodeThreads} ({(result.Overlap ? "overlapping inference" : "taking turns with inference")}), batch {result.BatchSize} images / {result.TextBatchSize} captions"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)} (spin-wait {(result.SpinWait ? "on" : "off")}), decode threads {result.DecodeThreads} ({(result.Overlap ? "overlapping inference" : "taking turns with inference")}), batch {result.BatchSize} images / {result.TextBatchSize} captions{(result.PageLocked ? ", page-locked tensors" : "")}"));
         var bareSource = result.Simulated ? "simulated: no graph is run" : "median batch";
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare encoders    {result.ImagesPerSecond:F1} images/s, {result.CaptionsPerSecond:F1} captions/s ({bareSource})"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline         {result.Cases} cases in {result.PipelineSeconds:F2} s = {result.CasesPerSecond:F2} cases/s ({result.ImagesEncoded} images, {result.CaptionsEncoded} captions encoded)"));

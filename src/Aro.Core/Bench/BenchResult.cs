@@ -7,6 +7,7 @@ namespace Aro.Core.Bench;
 /// With <see cref="Simulated"/>, the bare figures are the simulated encoders' speeds. <see cref="Profile"/> (with
 /// <c>--profile</c>) breaks the pipeline run into stages; <see cref="EncoderBusy"/> is then the share of its wall time
 /// the encoders were running, measured in the same run (so machine load moves both sides alike).
+/// <see cref="PageLocked"/>: the pixel tensors were page-locked for the GPU's DMA (asked for, and CUDA agreed).
 /// </summary>
 public sealed record BenchResult(
     string Model,
@@ -31,4 +32,5 @@ public sealed record BenchResult(
     long PeakWorkingSetBytes,
     bool Simulated = false,
     double? EncoderBusy = null,
-    Pipeline.PipelineProfile? Profile = null);
+    Pipeline.PipelineProfile? Profile = null,
+    bool PageLocked = false);

@@ -15,5 +15,9 @@ namespace Aro.Core.Bench;
 /// GPU gets: the bare figures are then these speeds, and the run shows whether this machine's cores keep such
 /// encoders busy.
 /// </param>
+/// <param name="PageLock">
+/// Page-lock the pixel tensors, the bare vision graph's input as well as the pipeline's (see
+/// <see cref="Pipeline.EvaluationSettings.PageLockTensors"/>); null: on a GPU only.
+/// </param>
 public sealed record BenchSettings(int Cases, int BatchSize, RuntimeOptions Runtime, int DecodeThreads, string WorkDir, bool? Overlap = null,
-    bool Profile = false, (double ImagesPerSecond, double CaptionsPerSecond)? Simulated = null);
+    bool Profile = false, (double ImagesPerSecond, double CaptionsPerSecond)? Simulated = null, bool? PageLock = null);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Aro.Core.Caching;
@@ -43,7 +42,7 @@ internal sealed class BatchPreparer
     private readonly byte[] _fingerprint;
     private readonly PipelineMemory _memory;
     private readonly PipelineProfiler? _profiler;
-    private readonly ArrayPool<float> _pixelPool;
+    private readonly TensorPool _pixelPool;
     private readonly DecodeBudget _budget;
     private readonly TaskScheduler _threads;
     private readonly int _threadCount;
@@ -78,8 +77,9 @@ internal sealed class BatchPreparer
         _threads = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, _threadCount).ConcurrentScheduler;
         _budget = new DecodeBudget(_memory.DecodeBytes > 0 ? _memory.DecodeBytes : DecodeBudget.DefaultBytes);
 
-        // Batches in preparation, waiting, being encoded and being written each may hold a tensor.
-        _pixelPool = ArrayPool<float>.Create(Math.Max(1, batchCases * model.Transform.TensorLength), settings.PrefetchBatches + 4);
+        // Batches in preparation (the ones queued for the encoders and the one the producer holds) and the one being
+        // encoded each hold a tensor; one spare.
+        _pixelPool = new TensorPool(batchCases * model.Transform.TensorLength, settings.PrefetchBatches + 3, settings.EffectivePageLockTensors);
     }
 
     /// <summary>BLIP's ITM head needs each image's token features, which are too large to store: encode per batch.</summary>
@@ -91,6 +91,9 @@ internal sealed class BatchPreparer
 
     /// <summary>The decode budget in use, in bytes.</summary>
     public long DecodeBudgetBytes => _budget.Bytes;
+
+    /// <summary>Whether the pixel tensors are page-locked for a GPU (asked for, and the CUDA runtime agreed).</summary>
+    public bool TensorsPageLocked => _pixelPool.PageLocked;
 
     /// <summary>
     /// Starts preparing batch <paramref name="number"/>. Call it for one batch after another, in case order, from one

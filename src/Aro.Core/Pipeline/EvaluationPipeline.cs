@@ -62,6 +62,9 @@ public sealed class EvaluationPipeline
     /// <summary>The bytes that images being read and decoded at once may take (<see cref="PipelineMemory.DecodeBytes"/>).</summary>
     public long DecodeBudgetBytes => _preparer.DecodeBudgetBytes;
 
+    /// <summary>Whether the pixel tensors are page-locked for a GPU's DMA (<see cref="EvaluationSettings.PageLockTensors"/>, and the CUDA runtime agreed).</summary>
+    public bool TensorsPageLocked => _preparer.TensorsPageLocked;
+
     /// <summary>
     /// Evaluates <paramref name="cases"/>; the sink sees every outcome in case order. Progress counts from
     /// <paramref name="alreadyDone"/> (cases a resumed run finished before) up to <paramref name="total"/>.

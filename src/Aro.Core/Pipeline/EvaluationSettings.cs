@@ -17,6 +17,9 @@ namespace Aro.Core.Pipeline;
 /// sessions can keep the device busy together; after it on a CPU, where both would split the same cores.
 /// </param>
 /// <param name="Memory">The byte bounds on memory; null: <see cref="PipelineMemory.Default"/>.</param>
+/// <param name="PageLockTensors">
+/// Page-lock the pixel tensors for a GPU's DMA (<see cref="Models.CudaHostMemory"/>); null: on a GPU only (<see cref="Fit"/>).
+/// </param>
 public sealed record EvaluationSettings(
     int BatchSize = 32,
     int? Limit = null,
@@ -25,7 +28,8 @@ public sealed record EvaluationSettings(
     int PrefetchBatches = 2,
     bool? Overlap = null,
     bool? OverlapEncoders = null,
-    PipelineMemory? Memory = null)
+    PipelineMemory? Memory = null,
+    bool? PageLockTensors = null)
 {
     /// <summary>
     /// Overlap needs spare cores. ONNX Runtime splits each operator across its threads and waits for the slowest, so
@@ -37,6 +41,9 @@ public sealed record EvaluationSettings(
 
     /// <summary>Whether the text graph runs beside the vision graph (see <see cref="OverlapEncoders"/>; <see cref="Fit"/> sets it for a GPU).</summary>
     public bool EffectiveOverlapEncoders => OverlapEncoders ?? false;
+
+    /// <summary>Whether the pixel tensors are page-locked (see <see cref="PageLockTensors"/>; <see cref="Fit"/> sets it for a GPU).</summary>
+    public bool EffectivePageLockTensors => PageLockTensors ?? false;
 
     /// <summary>
     /// Decoding gets the cores ONNX Runtime leaves: on 2 cores one thread prepares the next batch while the
@@ -59,6 +66,7 @@ public sealed record EvaluationSettings(
             {
                 Overlap = Overlap ?? true,
                 OverlapEncoders = OverlapEncoders ?? true,
+                PageLockTensors = PageLockTensors ?? true,
                 PreprocessThreads = PreprocessThreads > 0 ? PreprocessThreads : Environment.ProcessorCount,
             };
             return (gpu, runtime);

@@ -7,7 +7,8 @@ namespace Aro.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>aro bench --profile</c> prints the stage totals and a line per batch and writes them into the JSON;
-/// <c>--simulate-encoders</c> runs the pipeline against encoders of given speeds (no graph) and says so.
+/// <c>--simulate-encoders</c> runs the pipeline against encoders of given speeds (no graph) and says so;
+/// <c>--page-lock on</c> where CUDA cannot page-lock runs on pageable tensors and reports them so.
 /// </summary>
 public sealed class BenchProfileTests
 {
@@ -51,6 +52,28 @@ public sealed class BenchProfileTests
         // 8 images at 400/s and the captions at 4000/s is what the simulated encoders must take at least.
         var bare = json.RootElement.GetProperty("bare_seconds_for_same_work").GetDouble();
         Assert.Equal(Math.Round((8 / 400.0) + (json.RootElement.GetProperty("captions_encoded").GetInt64() / 4000.0), 3), bare);
+    }
+
+    [SkippableFact]
+    public async Task Page_locking_asked_for_without_a_cuda_runtime_runs_with_pageable_tensors_and_says_so()
+    {
+        var cuda = System.Runtime.InteropServices.NativeLibrary.TryLoad("libcudart.so.13", out var handle);
+        if (cuda)
+        {
+            System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        }
+
+        Skip.If(cuda, "a CUDA runtime is installed here, so page-locking may succeed");
+        using var temp = new TempDirectory();
+
+        var run = await CliRun.InvokeAsync("bench", "--model", RepoPaths.InRepo("models", "demo"), "--images", "6", "--batch-size", "4",
+            "--page-lock", "on", "--out", temp.File("bench.json"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("page-locked tensors", run.Out);
+        using var json = JsonDocument.Parse(File.ReadAllText(temp.File("bench.json")));
+        Assert.False(json.RootElement.GetProperty("page_locked").GetBoolean());
+        Assert.Equal(6, json.RootElement.GetProperty("cases").GetInt32());
     }
 
     [Theory]
