@@ -11,11 +11,12 @@
 #      (scores within 1e-4),
 #   4. prints the figures for the README.
 #
-# Usage: scripts/gpu_check.sh [--baseline COMMIT] [--images N] [--work DIR] [--new-build DIR --base-build DIR]
+# Usage: scripts/gpu_check.sh [--baseline COMMIT] [--images N] [--model DIR] [--work DIR] [--new-build DIR --base-build DIR]
 # --new-build/--base-build: use folders already published with -p:AroGpu=true (for a machine that cannot restore
 # NuGet packages) instead of building here.
-# Needs models/bench-vit-b32 (see scripts/README.md: /usr/bin/python3 scripts/make_bench_model.py); on a machine
-# without it, copy the folder over. CUDA libraries: put their folders on LD_LIBRARY_PATH (the README says how).
+# --model: the package to bench; default models/bench-vit-b32 (/usr/bin/python3 scripts/make_bench_model.py makes it,
+# see scripts/README.md; on a machine without torch, copy the folder over). CUDA libraries: put their folders on
+# LD_LIBRARY_PATH (the README says how).
 # Exit status: 0 when the builds, runs and every equality check pass; 1 otherwise.
 set -euo pipefail
 
@@ -24,20 +25,21 @@ images=2000
 work=${TMPDIR:-/tmp}/aro-gpu-check
 new_build=
 base_build=
+repo=$(cd "$(dirname "$0")/.." && pwd)
+model=$repo/models/bench-vit-b32
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --baseline) baseline=$2; shift 2 ;;
     --images) images=$2; shift 2 ;;
+    --model) model=$(cd "$2" && pwd); shift 2 ;;
     --work) work=$2; shift 2 ;;
     --new-build) new_build=$2; shift 2 ;;
     --base-build) base_build=$2; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "gpu_check: unknown argument $1 (see --help)" >&2; exit 1 ;;
   esac
 done
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-model=$repo/models/bench-vit-b32
 fail() { echo "gpu_check: $*" >&2; exit 1; }
 command -v nvidia-smi >/dev/null || fail "nvidia-smi not found: this script needs an NVIDIA GPU"
 [[ -n $new_build && -n $base_build ]] || command -v dotnet >/dev/null || fail "dotnet not found: install the .NET 10 SDK (or pass --new-build and --base-build)"

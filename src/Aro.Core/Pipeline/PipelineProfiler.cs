@@ -183,7 +183,6 @@ public static class StageNames
         PipelineStage.Crop => "crop",
         PipelineStage.Transform => "resize+normalise",
         PipelineStage.Tokenise => "tokenise",
-        PipelineStage.HostToDevice => "host-to-device",
         PipelineStage.EncodeImages => "encode images",
         PipelineStage.EncodeCaptions => "encode captions",
         PipelineStage.Score => "score",

@@ -2,8 +2,10 @@ namespace Aro.Core.Pipeline;
 
 /// <summary>
 /// The steps of an evaluation that <see cref="PipelineProfiler"/> times. The first six run on the preparation
-/// threads, once per image or caption (their totals add up the time of every thread); the next five run once per
-/// batch on the encoding and writing side; the waits are where a stage stood idle.
+/// threads, once per image or caption (their totals add up the time of every thread); the next four run once per
+/// batch on the encoding and writing side; the waits are where a stage stood idle. There is no host-to-device stage:
+/// with a GPU, ONNX Runtime copies a batch's pooled (page-locked) pixels to the device inside the vision graph's run,
+/// so that copy is part of <see cref="EncodeImages"/> (on the CPU the graph reads the pooled buffer in place).
 /// </summary>
 public enum PipelineStage
 {
@@ -24,9 +26,6 @@ public enum PipelineStage
 
     /// <summary>Tokenising captions and deciding what a batch still needs encoded.</summary>
     Tokenise,
-
-    /// <summary>Copying a batch's pixels to the device (only with a device of its own; zero on the CPU, where the graph reads the pooled buffer).</summary>
-    HostToDevice,
 
     /// <summary>The vision graph.</summary>
     EncodeImages,

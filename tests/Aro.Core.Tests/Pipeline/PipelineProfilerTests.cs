@@ -41,7 +41,6 @@ public sealed class PipelineProfilerTests
         Assert.Equal(sink.Captions, stages["tokenise"].Count);
         Assert.Equal(sink.Cases, stages["score"].Count);
         Assert.Equal(sink.Cases, stages["write"].Count);
-        Assert.Equal(0, stages["host-to-device"].Count);
 
         // 20 cases in batches of 6: 6, 6, 6, 2.
         Assert.Equal([0, 1, 2, 3], profile.Batches.Select(b => b.Batch));
