@@ -22,8 +22,14 @@ internal sealed class BenchCommand : ICliCommand
     private readonly Option<string> _device = new("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string> _spinWait = new("--spin-wait") { Description = "on: ONNX Runtime threads spin while idle (its default); off: they sleep.", DefaultValueFactory = _ => "on" };
     private readonly Option<string> _overlap = new("--overlap") { Description = "on: decode the next batch while the encoders run; off: take turns, each with every core; auto: off below 4 cores.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _pageLock = new("--page-lock") { Description = "on: page-lock the pixel tensors for the GPU's DMA (the bare encoders' too); off: pageable; auto: on with --device cuda.", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _out = new("--out", "-o") { Description = "JSON file for the numbers. Default: results/bench/<model>.json." };
     private readonly Option<bool> _skipHashCheck = new(ManifestHashes.SkipOption) { Description = "Do not compare the package's files with the sha256 its aro-model.json lists." };
+    private readonly Option<bool> _profile = new("--profile") { Description = "Time every stage of the pipeline run (read, hash, decode, crop, resize+normalise, tokenise, encode, score, write, waits) and print totals and a per-batch timeline (also in the JSON)." };
+    private readonly Option<string?> _simulate = new("--simulate-encoders")
+    {
+        Description = "IMAGES_PER_S,CAPTIONS_PER_S: replace both graphs by encoders that take exactly that long and use no CPU (as a GPU's), with a GPU's pipeline settings, to see whether this machine's cores keep such encoders busy.",
+    };
 
     public BenchCommand(CliConsole console)
     {
@@ -31,6 +37,7 @@ internal sealed class BenchCommand : ICliCommand
         _device.AcceptOnlyFromAmong("cpu", "cuda");
         _spinWait.AcceptOnlyFromAmong("on", "off");
         _overlap.AcceptOnlyFromAmong("auto", "on", "off");
+        _pageLock.AcceptOnlyFromAmong("auto", "on", "off");
         OptionValidation.Range(_images, 1, int.MaxValue);
         OptionValidation.Range(_batchSize, 1, 4096);
         OptionValidation.Range(_threads, 0, int.MaxValue);
@@ -38,7 +45,7 @@ internal sealed class BenchCommand : ICliCommand
 
         Command = new Command("bench", "Measure the bare image and text encoders on synthetic inputs, then the whole pipeline on a generated dataset, and print their ratio.")
         {
-            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _out, _skipHashCheck,
+            _model, _images, _batchSize, _threads, _decodeThreads, _device, _spinWait, _overlap, _pageLock, _out, _profile, _simulate, _skipHashCheck,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -46,7 +53,8 @@ internal sealed class BenchCommand : ICliCommand
             [Command] =
             [
                 "aro bench --model models/demo --images 1000",
-                "aro bench --model models/bench-vit-b32 --images 300 --batch-size 32",
+                "aro bench --model models/bench-vit-b32 --images 320 --profile",
+                "aro bench --model models/bench-vit-b32 --images 2000 --simulate-encoders 2582,20041 --profile",
             ],
         };
     }
@@ -57,18 +65,22 @@ internal sealed class BenchCommand : ICliCommand
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!, AroPaths.FromEnvironment().ModelsRoot));
+        var directory = ModelLocator.Resolve(parse.GetValue(_model)!, AroPaths.FromEnvironment().ModelsRoot);
         if (!parse.GetValue(_skipHashCheck))
         {
-            ManifestHashes.Verify(package);
+            ManifestHashes.Verify(directory);
         }
+
+        var package = ModelPackageLoader.Load(directory);
 
         var work = Path.Combine(Path.GetTempPath(), "aro-bench-" + Guid.NewGuid().ToString("N"));
         var runtime = new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads), parse.GetValue(_spinWait) == "on");
         BenchResult result;
         try
         {
-            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work, OverlapOption.Parse(parse.GetValue(_overlap)));
+            var settings = new BenchSettings(parse.GetValue(_images), parse.GetValue(_batchSize), runtime, parse.GetValue(_decodeThreads), work,
+                OverlapOption.Parse(parse.GetValue(_overlap)), parse.GetValue(_profile), SimulatedRates(parse.GetValue(_simulate)),
+                parse.GetValue(_pageLock) switch { "on" => true, "off" => false, _ => null });
             result = await EncoderBenchmark.RunAsync(package, settings, line => _console.Error.WriteLine(line), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -81,14 +93,43 @@ internal sealed class BenchCommand : ICliCommand
 
         var o = _console.Out;
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model            {result.Model} on {result.ProcessorCount} cores, ONNX Runtime {result.OnnxruntimeVersion}"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)} (spin-wait {(result.SpinWait ? "on" : "off")}), decode threads {result.DecodeThreads} ({(result.Overlap ? "overlapping inference" : "taking turns with inference")}), batch {result.BatchSize} images / {result.TextBatchSize} captions"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare encoders    {result.ImagesPerSecond:F1} images/s, {result.CaptionsPerSecond:F1} captions/s (median batch)"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"settings         intra-op threads {(result.IntraOpThreads == 0 ? "auto" : result.IntraOpThreads)} (spin-wait {(result.SpinWait ? "on" : "off")}), decode threads {result.DecodeThreads} ({(result.Overlap ? "overlapping inference" : "taking turns with inference")}), batch {result.BatchSize} images / {result.TextBatchSize} captions{(result.PageLocked ? ", page-locked tensors" : "")}"));
+        var bareSource = result.Simulated ? "simulated: no graph is run" : "median batch";
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare encoders    {result.ImagesPerSecond:F1} images/s, {result.CaptionsPerSecond:F1} captions/s ({bareSource})"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline         {result.Cases} cases in {result.PipelineSeconds:F2} s = {result.CasesPerSecond:F2} cases/s ({result.ImagesEncoded} images, {result.CaptionsEncoded} captions encoded)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio            {result.Ratio:P1} of the bare encoders (they would need {result.BareSecondsForSameWork:F2} s for the same work)"));
+        if (result.EncoderBusy is { } busy)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"encoders busy    {busy:P1} of the pipeline's wall time (measured in the same run)"));
+        }
+
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory      {result.PeakWorkingSetBytes / (1024.0 * 1024):F0} MiB working set"));
+        if (result.Profile is { } profile)
+        {
+            foreach (var line in ProfileText.Lines(profile))
+            {
+                o.WriteLine(line);
+            }
+        }
+
         var output = Path.GetFullPath(parse.GetValue(_out) ?? Path.Combine("results", "bench", package.Name + ".json"));
         AtomicFile.WriteText(output, JsonSerializer.Serialize(result, RunManifestWriter.Options) + "\n");
         o.WriteLine($"written          {output}");
         return ExitCodes.Ok;
+    }
+
+    private static (double, double)? SimulatedRates(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parts = value.Split(',');
+        return parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var images) && double.IsFinite(images) && images > 0
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var captions) && double.IsFinite(captions) && captions > 0
+            ? (images, captions)
+            : throw new AroInputException($"--simulate-encoders '{value}': expected two positive numbers, images/s and captions/s, e.g. 2582,20041");
     }
 }

@@ -169,7 +169,13 @@ internal sealed class EvalCommand : ICliCommand
         OptionValidation.Range(_threads, 0, int.MaxValue);
         OptionValidation.Range(_decodeThreads, 0, int.MaxValue);
         OptionValidation.Parsed(_seeds, text => ParseSeeds(text));
-        OptionValidation.Parsed(_shard, text => Shard.Parse(text));
+        OptionValidation.Parsed(_shard, text =>
+        {
+            if (!string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
+            {
+                Shard.Parse(text);
+            }
+        });
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _variant, _scoring,
@@ -296,7 +302,7 @@ internal sealed class EvalCommand : ICliCommand
         await EnsurePrerequisitesAsync(parse, subsets, paths, cancellationToken).ConfigureAwait(false);
         if (!parse.GetValue(_skipHashCheck))
         {
-            ManifestHashes.Verify(ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_model)!, paths.ModelsRoot)));
+            ManifestHashes.Verify(ModelLocator.Resolve(parse.GetValue(_model)!, paths.ModelsRoot));
         }
 
         var request = new EvalRequest(

@@ -129,7 +129,9 @@ internal sealed class ModelsCommand : ICliCommand
 
     private int Inspect(ParseResult parse)
     {
-        var package = ModelPackageLoader.Load(ModelLocator.Resolve(parse.GetValue(_inspectDir)!, AroPaths.FromEnvironment().ModelsRoot), parse.GetValue(_inspectVariant));
+        var directory = ModelLocator.Resolve(parse.GetValue(_inspectDir)!, AroPaths.FromEnvironment().ModelsRoot);
+        var hashed = ManifestHashes.Verify(directory);
+        var package = ModelPackageLoader.Load(directory, parse.GetValue(_inspectVariant));
         var o = _console.Out;
         var t = package.ImageTransform;
         o.WriteLine($"package    {package.Directory}");
@@ -147,7 +149,6 @@ internal sealed class ModelsCommand : ICliCommand
             o.WriteLine($"note       {note}");
         }
 
-        var hashed = ManifestHashes.Verify(package);
         o.WriteLine(hashed > 0 ? $"sha256     {hashed} file(s) match {ModelManifest.FileName}" : $"sha256     not checked: no {ModelManifest.FileName} hashes (provenance.sha256)");
         using var model = LoadedModel.Load(package, RuntimeOptions.Default with { IntraOpThreads = 1 });
         var image = model.ImageEncoder as OnnxImageEncoder;

@@ -4,6 +4,10 @@ namespace Aro.Core.Bench;
 /// What <c>aro bench</c> measured. Throughputs are medians over batches (bare encoders) or one timed pass (pipeline).
 /// <see cref="Ratio"/> = the time the bare encoders need for the pipeline's encoder work, divided by the pipeline's
 /// wall time: 1.0 means decoding, resizing, tokenising, scoring and I/O are completely hidden behind inference.
+/// With <see cref="Simulated"/>, the bare figures are the simulated encoders' speeds. <see cref="Profile"/> (with
+/// <c>--profile</c>) breaks the pipeline run into stages; <see cref="EncoderBusy"/> is then the share of its wall time
+/// the encoders were running, measured in the same run (so machine load moves both sides alike).
+/// <see cref="PageLocked"/>: the pixel tensors were page-locked for the GPU's DMA (asked for, and CUDA agreed).
 /// </summary>
 public sealed record BenchResult(
     string Model,
@@ -25,4 +29,8 @@ public sealed record BenchResult(
     double CasesPerSecond,
     double BareSecondsForSameWork,
     double Ratio,
-    long PeakWorkingSetBytes);
+    long PeakWorkingSetBytes,
+    bool Simulated = false,
+    double? EncoderBusy = null,
+    Pipeline.PipelineProfile? Profile = null,
+    bool PageLocked = false);

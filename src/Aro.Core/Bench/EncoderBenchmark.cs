@@ -18,21 +18,48 @@ public static class EncoderBenchmark
 {
     public static async Task<BenchResult> RunAsync(ModelPackage package, BenchSettings settings, Action<string> log, CancellationToken cancellationToken = default)
     {
-        var (evaluation, runtime) = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads, Overlap: settings.Overlap)
-            .Fit(settings.Runtime);
-        using var model = LoadedModel.Load(package, runtime);
-        var rounds = Math.Clamp((int)Math.Ceiling((double)settings.Cases / settings.BatchSize), 3, 10);
+        // Simulated encoders stand in for a GPU's, so the pipeline gets a GPU's settings (all cores preparing, overlapped).
+        var fitFor = settings.Simulated is null ? settings.Runtime : settings.Runtime with { Device = ExecutionDevice.Cuda };
+        var (evaluation, fitted) = new EvaluationSettings(settings.BatchSize, PreprocessThreads: settings.DecodeThreads, Overlap: settings.Overlap,
+                PageLockTensors: settings.PageLock)
+            .Fit(fitFor);
+        var runtime = settings.Simulated is null ? fitted : settings.Runtime;
+        using var model = settings.Simulated is { } rates
+            ? new SimulatedEncoders(package, rates.ImagesPerSecond, rates.CaptionsPerSecond)
+            : (IEvaluationModel)LoadedModel.Load(package, runtime);
+        double imageRate, textRate;
+        if (settings.Simulated is { } simulated)
+        {
+            (imageRate, textRate) = simulated;
+            log($"simulated encoders: {imageRate} images/s, {textRate} captions/s (no graph is run)");
+        }
+        else
+        {
+            var rounds = Math.Clamp((int)Math.Ceiling((double)settings.Cases / settings.BatchSize), 3, 10);
+            log($"bare vision graph: {rounds} batches of {settings.BatchSize} images");
+            var pixels = BarePixels(model, settings.BatchSize, evaluation.EffectivePageLockTensors);
+            try
+            {
+                imageRate = settings.BatchSize / MedianSeconds(rounds, () => model.ImageEncoder.Encode(pixels.Values, settings.BatchSize), cancellationToken);
+            }
+            finally
+            {
+                if (pixels.Locked)
+                {
+                    CudaHostMemory.Unregister(pixels.Values);
+                }
+            }
 
-        log($"bare vision graph: {rounds} batches of {settings.BatchSize} images");
-        var imageRate = settings.BatchSize / MedianSeconds(rounds, ImageBatch(model, settings.BatchSize), cancellationToken);
-        log($"bare text graph: {rounds} batches of {evaluation.TextBatchSize} captions");
-        var textRate = evaluation.TextBatchSize / MedianSeconds(rounds, TextBatch(model, evaluation.TextBatchSize), cancellationToken);
+            log($"bare text graph: {rounds} batches of {evaluation.TextBatchSize} captions");
+            textRate = evaluation.TextBatchSize / MedianSeconds(rounds, TextBatch(model, evaluation.TextBatchSize), cancellationToken);
+        }
 
         log($"generating {settings.Cases} cases (500x375 JPEGs) in {settings.WorkDir}");
         var cases = SyntheticDataset.Write(settings.WorkDir, settings.Cases);
-        var fingerprint = ModelFingerprint.Compute(package);
+        var fingerprint = settings.Simulated is null ? ModelFingerprint.Compute(package) : model.Fingerprint;
         using var store = EmbeddingStores.Open(fingerprint, null, noCache: true, log);
-        var pipeline = new EvaluationPipeline(model, evaluation, store, fingerprint);
+        var profiler = settings.Profile ? new PipelineProfiler() : null;
+        var pipeline = new EvaluationPipeline(model, evaluation, store, fingerprint, profiler);
         var reader = new CasesJsonlReader(cases);
         var subset = CasesFiles.SubsetOf(cases);
         var sink = new CountingSink();
@@ -40,6 +67,7 @@ public static class EncoderBenchmark
         var clock = Stopwatch.StartNew();
         await pipeline.RunAsync(subset, reader.ReadAsync(cancellationToken), sink, settings.Cases, cancellationToken: cancellationToken).ConfigureAwait(false);
         clock.Stop();
+        var profile = profiler?.Snapshot();
 
         var calls = pipeline.Calls;
         var bare = (calls.ImagesEncoded / imageRate) + (calls.CaptionsEncoded / textRate);
@@ -64,22 +92,34 @@ public static class EncoderBenchmark
             Math.Round(sink.Count / seconds, 3),
             Math.Round(bare, 3),
             Math.Round(bare / seconds, 4),
-            Process.GetCurrentProcess().PeakWorkingSet64);
+            Process.GetCurrentProcess().PeakWorkingSet64,
+            settings.Simulated is not null,
+            profile is null ? null : Math.Round(EncoderSeconds(profile) / profile.WallSeconds, 4),
+            profile,
+            pipeline.TensorsPageLocked);
     }
 
-    private static Action ImageBatch(LoadedModel model, int count)
+    /// <summary>The time the encoding stage was busy in a profiled run: each batch from the encoders taking it to letting it go.</summary>
+    public static double EncoderSeconds(PipelineProfile profile) =>
+        profile.Batches.Sum(b => b.EncodeStarted is { } start && b.Encoded is { } end ? end - start : 0);
+
+    /// <summary>
+    /// The bare vision graph's input, held as the pipeline holds its tensors (pinned, and page-locked when the
+    /// pipeline's are), so that the host-to-device copy costs both sides the same.
+    /// </summary>
+    private static (float[] Values, bool Locked) BarePixels(IEvaluationModel model, int count, bool pageLock)
     {
         var random = new Random(1);
-        var pixels = new float[count * model.Transform.TensorLength];
+        var pixels = GC.AllocateArray<float>(count * model.Transform.TensorLength, pinned: true);
         for (var i = 0; i < pixels.Length; i++)
         {
             pixels[i] = (float)((random.NextDouble() * 4) - 2);
         }
 
-        return () => model.ImageEncoder.Encode(pixels, count);
+        return (pixels, pageLock && CudaHostMemory.TryRegister(pixels));
     }
 
-    private static Action TextBatch(LoadedModel model, int count)
+    private static Action TextBatch(IEvaluationModel model, int count)
     {
         // VG-length captions, like the pipeline's: "the dog is sitting on the bench 17".
         var ids = Enumerable.Range(0, count)

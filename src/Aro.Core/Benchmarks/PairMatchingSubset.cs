@@ -33,6 +33,9 @@ public abstract class PairMatchingSubset : NativeSubset
     /// <summary>Instance ids are the dataset's, so frozen files name the subset.</summary>
     public sealed override bool IdsNameTheSubset => false;
 
+    /// <summary>One row per instance (<c>&lt;subset&gt;.predictions.csv</c>): paired on the group score, the metric of record.</summary>
+    public sealed override PairingColumns Pairing { get; } = new("id", "collapsed_tag", "group_correct");
+
     /// <summary>Two cases per instance (see the class remarks); ids <c>{id}:i0</c> and <c>{id}:i1</c>, group the instance's.</summary>
     public sealed override ICaseReader OpenReader(string folder, int seed) => new PairCases(this, folder);
 

@@ -31,6 +31,9 @@ public abstract class SubsetDefinition
     /// <summary>Extra per-case counts written beside the groups (the Order subsets'), or null.</summary>
     public virtual DiagnosticsDefinition? Diagnostics => null;
 
+    /// <summary>The predictions file's columns a paired comparison reads.</summary>
+    public virtual PairingColumns Pairing => PairingColumns.Options;
+
     /// <summary>The accuracy of guessing (1 / options), when the subset has a fixed number of options.</summary>
     public virtual double? Chance => null;
 

@@ -10,7 +10,8 @@ namespace Aro.Core.Cases;
 /// Which subset the file holds (and so its metric and tie rule) is the benchmarks' call, from
 /// <see cref="FirstRecord"/>: the first record's optional <c>subset</c> field, else its id's prefix.
 /// A line that is not a JSON object of those fields and types is an error naming the line and the field; a case of
-/// the right shape that cannot be scored (one option, a label out of range) is read, and left to the pipeline.
+/// the right shape that cannot be scored (one option, a label out of range) is read, and left to the pipeline. A line
+/// longer than <see cref="RecordLimits.MaxRecordBytes"/> is an error naming it, found before the line is held whole.
 /// </summary>
 public sealed class CasesJsonlReader : ICaseReader
 {
@@ -36,12 +37,24 @@ public sealed class CasesJsonlReader : ICaseReader
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var reader = new StreamReader(RegularFile.OpenRead(_path, "cases file"));
+        var lines = new BoundedLineReader(reader, RecordLimits.MaxRecordBytes);
         var fileName = Path.GetFileName(_path);
         var lineNumber = 0;
         var index = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (true)
         {
+            var (line, tooLong) = await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             lineNumber++;
+            if (tooLong)
+            {
+                throw RecordLimits.TooLarge(new RecordLocation(fileName, "line", lineNumber), "the line");
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -86,12 +99,14 @@ public sealed class CasesJsonlReader : ICaseReader
 
     /// <summary>
     /// The <c>id</c> and optional <c>subset</c> of the file's first record (null where absent or not a string); a
-    /// malformed first line gives (null, null) here and is reported with its line number when the cases are read.
+    /// malformed or overlong first line gives (null, null) here and is reported with its line number when the cases are
+    /// read.
     /// </summary>
     public static (string? Id, string? Subset) FirstRecord(string path)
     {
         using var reader = new StreamReader(RegularFile.OpenRead(path, "cases file"));
-        while (reader.ReadLine() is { } line)
+        var lines = new BoundedLineReader(reader, RecordLimits.MaxRecordBytes);
+        while (lines.ReadLineAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult() is { TooLong: false, Line: { } line })
         {
             if (string.IsNullOrWhiteSpace(line))
             {

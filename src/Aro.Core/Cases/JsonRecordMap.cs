@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Aro.Core.IO;
 
@@ -8,7 +9,9 @@ namespace Aro.Core.Cases;
 /// Reads the records of a file holding one JSON object of records keyed by id (SugarCrepe's
 /// <c>{"0": {...}, "1": {...}}</c>), in file order, each with its key and location for error messages. The files
 /// such benchmarks ship are small (SugarCrepe's largest is under 0.5 MB), so the document is parsed whole; a key
-/// given twice is an error, because JSON parsers disagree on which copy wins.
+/// given twice is an error, because JSON parsers disagree on which copy wins. A file over
+/// <see cref="RecordLimits.MaxDocumentBytes"/> is refused unread, and a record over <see cref="RecordLimits.MaxRecordBytes"/>
+/// is an error naming it.
 /// </summary>
 internal static class JsonRecordMap
 {
@@ -19,6 +22,12 @@ internal static class JsonRecordMap
         JsonDocument document;
         await using (var stream = RegularFile.OpenRead(path, "annotation file", 1 << 16, FileOptions.Asynchronous))
         {
+            if (stream.Length > RecordLimits.MaxDocumentBytes)
+            {
+                throw new AroInputException(
+                    $"{fileName}: {stream.Length:N0} bytes is more than the limit of {RecordLimits.MaxDocumentBytes:N0} for a file of records keyed by id (such files are under 1 MB); is this the right file?");
+            }
+
             try
             {
                 document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
@@ -46,6 +55,11 @@ internal static class JsonRecordMap
                 if (!seen.Add(property.Name))
                 {
                     throw new AroInputException($"{at}: the key appears twice in the file");
+                }
+
+                if (JsonMarshal.GetRawUtf8Value(property.Value).Length > RecordLimits.MaxRecordBytes)
+                {
+                    throw RecordLimits.TooLarge(at, "the record");
                 }
 
                 JsonFields.RequireObject(property.Value, at);

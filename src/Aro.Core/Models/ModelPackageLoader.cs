@@ -88,7 +88,8 @@ public static class ModelPackageLoader
         };
     }
 
-    private static ModelManifest? ReadManifest(string dir)
+    /// <summary>The package's aro-model.json, or null when it has none.</summary>
+    internal static ModelManifest? ReadManifest(string dir)
     {
         var path = Path.Combine(dir, ModelManifest.FileName);
         if (!File.Exists(path))

@@ -1,49 +1,69 @@
-using System.Buffers;
 using System.Threading.Channels;
 using Aro.Core.Benchmarks;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
-using Aro.Core.Metrics;
-using Aro.Core.Models.Scoring;
 using Aro.Core.Models;
 using Aro.Core.Results;
 
 namespace Aro.Core.Pipeline;
 
 /// <summary>
-/// Runs subsets through a loaded model as a bounded two-stage pipeline:
+/// Runs subsets through a loaded model as a bounded pipeline of three stages, each on its own threads:
 /// <list type="number">
-/// <item>a producer reads cases, cuts them into batches and prepares each (decode, crop, resize, tokenise; see
-/// <see cref="BatchPreparer"/>) while</item>
-/// <item>the consumer encodes the previous batch's new images and captions, stores the embeddings, scores every
-/// option and hands the results out in case order.</item>
+/// <item><b>prepare</b> (<see cref="BatchPreparer"/>): cases are cut into batches, and each batch's files are read,
+/// hashed, decoded, cropped and transformed on the preparation threads, several batches at once;</item>
+/// <item><b>encode</b> (<see cref="BatchEncoder"/>): one thread takes the prepared batches in case order and runs the
+/// encoders on what each still needs;</item>
+/// <item><b>write</b> (<see cref="BatchWriter"/>): the embeddings are stored, every option scored and the results
+/// handed out in case order.</item>
 /// </list>
-/// At most <see cref="EvaluationSettings.PrefetchBatches"/> prepared batches wait between the stages, so memory is
-/// bounded whatever the number of cases, and decoding overlaps inference.
+/// At most <see cref="EvaluationSettings.PrefetchBatches"/> prepared (or preparing) batches wait for the encoders and
+/// one encoded batch for the writer, so memory is bounded whatever the number of cases (and, per batch, by bytes:
+/// <see cref="PipelineMemory"/>). When the stages take turns (<see cref="EvaluationSettings.EffectiveOverlap"/> off),
+/// a batch's preparation starts only once the batch before it is written, so each stage has every core to itself.
 /// </summary>
 public sealed class EvaluationPipeline
 {
-    private readonly IEvaluationModel _model;
     private readonly EvaluationSettings _settings;
-    private readonly EmbeddingStore _store;
-    private readonly ArrayPool<float> _pixelPool;
     private readonly BatchPreparer _preparer;
+    private readonly BatchEncoder _encoder;
+    private readonly BatchWriter _writer;
+    private readonly PipelineProfiler? _profiler;
+    private readonly int _casesPerBatch;
 
-    // Without overlap the stages take turns: the producer prepares a batch only once the consumer is done with the last.
+    // Without overlap the stages take turns: the next batch is prepared only once the last one is written.
     private readonly SemaphoreSlim? _turn;
 
-    public EvaluationPipeline(IEvaluationModel model, EvaluationSettings settings, EmbeddingStore store, byte[] fingerprint)
+    // Numbers batches over the pipeline's life (several subsets may run through one pipeline).
+    private int _batches;
+
+    /// <param name="model">The model (the ONNX one or any other behind the seam).</param>
+    /// <param name="settings">Batching, threads, overlap, error policy and memory bounds.</param>
+    /// <param name="store">Where embeddings live.</param>
+    /// <param name="fingerprint">The model's fingerprint (embedding keys).</param>
+    /// <param name="profiler">Times every stage when given (<c>aro bench --profile</c>); null records nothing.</param>
+    public EvaluationPipeline(IEvaluationModel model, EvaluationSettings settings, EmbeddingStore store, byte[] fingerprint, PipelineProfiler? profiler = null)
     {
-        _model = model;
         _settings = settings;
-        _store = store;
-        _pixelPool = ArrayPool<float>.Create(settings.BatchSize * model.Transform.TensorLength, settings.PrefetchBatches + 2);
-        _preparer = new BatchPreparer(model, settings, store, fingerprint, _pixelPool);
+        _profiler = profiler;
+        _casesPerBatch = (settings.Memory ?? PipelineMemory.Default).CasesPerBatch(settings.BatchSize, model.Transform.TensorLength);
+        _preparer = new BatchPreparer(model, settings, store, fingerprint, _casesPerBatch, profiler);
+        _encoder = new BatchEncoder(model, settings, profiler);
+        _writer = new BatchWriter(model, store, _preparer, profiler);
         _turn = settings.EffectiveOverlap ? null : new SemaphoreSlim(1, 1);
     }
 
     /// <summary>What was encoded and saved so far in this pipeline's life.</summary>
     public EncoderCalls Calls => _preparer.Calls;
+
+    /// <summary>Cases per batch: the batch size, or fewer when their pixel tensor would exceed <see cref="PipelineMemory.TensorBytesPerBatch"/>.</summary>
+    public int CasesPerBatch => _casesPerBatch;
+
+    /// <summary>The bytes that images being read and decoded at once may take (<see cref="PipelineMemory.DecodeBytes"/>).</summary>
+    public long DecodeBudgetBytes => _preparer.DecodeBudgetBytes;
+
+    /// <summary>Whether the pixel tensors are page-locked for a GPU's DMA (<see cref="EvaluationSettings.PageLockTensors"/>, and the CUDA runtime agreed).</summary>
+    public bool TensorsPageLocked => _preparer.TensorsPageLocked;
 
     /// <summary>
     /// Evaluates <paramref name="cases"/>; the sink sees every outcome in case order. Progress counts from
@@ -61,25 +81,29 @@ public sealed class EvaluationPipeline
         var done = alreadyDone;
         progress?.Report(new EvaluationProgress(subset.Name, done, total));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(Math.Max(1, _settings.PrefetchBatches))
+        var prepared = Channel.CreateBounded<Task<PreparedBatch>>(new BoundedChannelOptions(Math.Max(1, _settings.PrefetchBatches))
         {
             SingleReader = true,
             SingleWriter = true,
         });
-        var producer = Task.Run(() => ProduceAsync(cases, channel.Writer, stop.Token), stop.Token);
+        var encoded = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(cases, prepared.Writer, stop.Token), CancellationToken.None);
+
+        // The encoders block their thread for a whole graph run: a thread of their own keeps them off the pool that
+        // the preparation and the writer use.
+        var encoder = Task.Factory.StartNew(
+            () => EncodeAll(prepared.Reader, encoded.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            await foreach (var batch in encoded.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 try
                 {
-                    Encode(batch, stop.Token);
-                    done += Emit(subset, batch, sink, stop.Token);
-                    sink.BatchCompleted();
+                    done += _writer.Write(subset, batch, sink, stop.Token);
                 }
                 finally
                 {
-                    Release(batch);
+                    _preparer.Release(batch);
                     _turn?.Release();
                 }
 
@@ -88,37 +112,43 @@ public sealed class EvaluationPipeline
         }
         finally
         {
-            // Whatever ended the loop, the producer must not keep preparing batches nobody will read.
+            // Whatever ended the loop, no stage may keep working on batches nobody will write.
             await stop.CancelAsync().ConfigureAwait(false);
-            while (channel.Reader.TryRead(out var leftover))
+            await Task.WhenAny(encoder).ConfigureAwait(false);
+            while (encoded.Reader.TryRead(out var leftover))
             {
-                Release(leftover);
+                _preparer.Release(leftover);
             }
 
             await Task.WhenAny(producer).ConfigureAwait(false);
+            while (prepared.Reader.TryRead(out var waiting))
+            {
+                await ReleaseWhenDone(waiting).ConfigureAwait(false);
+            }
         }
 
         await producer.ConfigureAwait(false);
+        await encoder.ConfigureAwait(false);
     }
 
-    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, ChannelWriter<PreparedBatch> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, ChannelWriter<Task<PreparedBatch>> writer, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = new List<AroCase>(_settings.BatchSize);
+            var batch = new List<AroCase>(_casesPerBatch);
             await foreach (var aroCase in cases.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(aroCase);
-                if (batch.Count == _settings.BatchSize)
+                if (batch.Count == _casesPerBatch)
                 {
-                    await writer.WriteAsync(PrepareOrFail(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    batch = new List<AroCase>(_settings.BatchSize);
+                    await StartAsync(batch, writer, cancellationToken).ConfigureAwait(false);
+                    batch = new List<AroCase>(_casesPerBatch);
                 }
             }
 
             if (batch.Count > 0)
             {
-                await writer.WriteAsync(PrepareOrFail(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await StartAsync(batch, writer, cancellationToken).ConfigureAwait(false);
             }
 
             writer.Complete();
@@ -129,140 +159,96 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private PreparedBatch PrepareOrFail(List<AroCase> cases, CancellationToken cancellationToken)
+    /// <summary>Starts a batch's preparation (after its turn, when the stages take turns) and queues it for the encoders.</summary>
+    private async Task StartAsync(List<AroCase> cases, ChannelWriter<Task<PreparedBatch>> writer, CancellationToken cancellationToken)
     {
-        _turn?.Wait(cancellationToken);
-        var batch = _preparer.Prepare(cases, cancellationToken);
-        if (_settings.OnError == ErrorPolicy.Fail)
+        var waited = PipelineProfiler.Start(_profiler);
+        if (_turn is not null)
         {
-            for (var i = 0; i < cases.Count; i++)
+            await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var number = _batches++;
+        _profiler?.Add(number, PipelineStage.TurnWait, waited, 0);
+        var preparing = _preparer.PrepareAsync(number, cases, cancellationToken);
+        try
+        {
+            await writer.WriteAsync(preparing, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _ = ReleaseWhenDone(preparing);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The encoding stage's loop, on its own thread: takes prepared batches in case order, stops at the first bad case
+    /// under <see cref="ErrorPolicy.Fail"/>, encodes and passes each batch to the writer.
+    /// </summary>
+    private void EncodeAll(ChannelReader<Task<PreparedBatch>> prepared, ChannelWriter<PreparedBatch> encoded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (prepared.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
-                if (batch.Slots[i].Failure is { } failure)
+                if (!prepared.TryRead(out var preparing))
                 {
-                    Release(batch);
-                    throw new AroException($"case {cases[i].Id}: {failure} (use --on-error skip to leave bad cases out)", 2);
+                    continue;
+                }
+
+                var waited = PipelineProfiler.Start(_profiler);
+                var batch = preparing.GetAwaiter().GetResult();
+                _profiler?.Add(batch.Number, PipelineStage.EncoderWait, waited, 0);
+                try
+                {
+                    _preparer.FailBorrowedImages(batch);
+                    ThrowOnFailedCase(batch);
+                    _encoder.Encode(batch, cancellationToken);
+                    _preparer.ReturnPixels(batch);
+                    encoded.WriteAsync(batch, cancellationToken).AsTask().GetAwaiter().GetResult();
+                }
+                catch
+                {
+                    _preparer.Release(batch);
+                    throw;
                 }
             }
-        }
 
-        return batch;
+            encoded.Complete();
+        }
+        catch (Exception ex)
+        {
+            encoded.Complete(ex);
+        }
     }
 
-    private void Encode(PreparedBatch batch, CancellationToken cancellationToken)
+    private void ThrowOnFailedCase(PreparedBatch batch)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (batch.ImagesToEncode.Count > 0)
+        if (_settings.OnError != ErrorPolicy.Fail)
         {
-            var encoded = _model.ImageEncoder.Encode(batch.Pixels!, batch.ImagesToEncode.Count, cancellationToken);
-            for (var i = 0; i < encoded.Count; i++)
-            {
-                var key = batch.ImagesToEncode[i];
-                batch.Images[key] = encoded[i];
-                _store.Add(key, encoded[i].Embedding);
-            }
+            return;
         }
 
-        // Shortest first, so each text batch is padded only to lengths close to its own.
-        var captions = batch.CaptionsToEncode.OrderBy(c => c.Ids.Length).ToList();
-        for (var start = 0; start < captions.Count; start += _settings.TextBatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var chunk = captions.GetRange(start, Math.Min(_settings.TextBatchSize, captions.Count - start));
-            var embeddings = _model.TextEncoder.Encode([.. chunk.Select(c => c.Ids)], cancellationToken);
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                batch.Captions[chunk[i].Key] = embeddings[i];
-                _store.Add(chunk[i].Key, embeddings[i]);
-            }
-        }
-
-        _preparer.Completed(batch);
-    }
-
-    private int Emit(SubsetDefinition subset, PreparedBatch batch, ICaseSink sink, CancellationToken cancellationToken)
-    {
-        var requests = new List<ScoringRequest>(batch.Cases.Count);
         for (var i = 0; i < batch.Cases.Count; i++)
         {
-            var slot = batch.Slots[i];
-            if (slot.Failure is null)
-            {
-                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]));
-            }
-        }
-
-        if (sink is IEncodingSink encodings)
-        {
-            return HandOver(batch, requests, encodings);
-        }
-
-        var scores = _model.Scorer.Score(requests, cancellationToken);
-        var next = 0;
-        for (var i = 0; i < batch.Cases.Count; i++)
-        {
-            var aroCase = batch.Cases[i];
             if (batch.Slots[i].Failure is { } failure)
             {
-                sink.Skip(new SkippedCase(aroCase.Index, aroCase.Id, aroCase.Group, failure));
-                continue;
+                throw new AroException($"case {batch.Cases[i].Id}: {failure} (use --on-error skip to leave bad cases out)", 2);
             }
-
-            var caseScores = scores[next++];
-            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, subset.Prediction.Predict(caseScores, aroCase.Label), caseScores, aroCase.Captions);
-            sink.Add(aroCase, result);
         }
-
-        return batch.Cases.Count;
     }
 
-    /// <summary>Gives an <see cref="IEncodingSink"/> the encodings the scorer would have had, in case order.</summary>
-    private static int HandOver(PreparedBatch batch, List<ScoringRequest> requests, IEncodingSink sink)
+    /// <summary>Releases a batch nobody will encode once its preparation is over (however it ended).</summary>
+    private async Task ReleaseWhenDone(Task<PreparedBatch> preparing)
     {
-        var next = 0;
-        for (var i = 0; i < batch.Cases.Count; i++)
+        try
         {
-            var aroCase = batch.Cases[i];
-            if (batch.Slots[i].Failure is { } failure)
-            {
-                sink.Skip(new SkippedCase(aroCase.Index, aroCase.Id, aroCase.Group, failure));
-                continue;
-            }
-
-            sink.Encoded(aroCase, requests[next++]);
+            _preparer.Release(await preparing.ConfigureAwait(false));
         }
-
-        return batch.Cases.Count;
-    }
-
-    private ImageEncoding ImageFor(PreparedBatch batch, EmbeddingKey key) =>
-        batch.Images.TryGetValue(key, out var encoding) ? encoding
-        : _store.TryGet(key, out var vector) ? new ImageEncoding(vector)
-        : throw new AroException($"internal error: image embedding {key.Value:x} was neither encoded nor stored");
-
-    /// <summary>One <see cref="TextEncoding"/> per distinct caption of the batch, so scorers can recognise repeats.</summary>
-    private TextEncoding TextFor(PreparedBatch batch, EmbeddingKey key, int[] ids)
-    {
-        if (!batch.Texts.TryGetValue(key, out var text))
+        catch (Exception ex) when (ex is OperationCanceledException or AroException or ObjectDisposedException)
         {
-            text = new TextEncoding(ids, CaptionFor(batch, key));
-            batch.Texts[key] = text;
-        }
-
-        return text;
-    }
-
-    private float[] CaptionFor(PreparedBatch batch, EmbeddingKey key) =>
-        batch.Captions.TryGetValue(key, out var vector) ? vector
-        : _store.TryGet(key, out var stored) ? stored
-        : throw new AroException($"internal error: caption embedding {key.Value:x} was neither encoded nor stored");
-
-    private void Release(PreparedBatch batch)
-    {
-        batch.Hold?.Dispose();
-        if (batch.Pixels is { } pixels)
-        {
-            _pixelPool.Return(pixels);
-            batch.Pixels = null;
+            // Its preparation released what it held when it failed.
         }
     }
 }

@@ -12,13 +12,24 @@ namespace Aro.Core.Pipeline;
 /// Prepare the next batch while the encoders run the current one (true), or take turns, each stage with every core
 /// (false). Null chooses by core count: see <see cref="EffectiveOverlap"/>.
 /// </param>
+/// <param name="OverlapEncoders">
+/// Run the text graph beside the vision graph (true) or after it (false). Null: beside it on a GPU, where the two
+/// sessions can keep the device busy together; after it on a CPU, where both would split the same cores.
+/// </param>
+/// <param name="Memory">The byte bounds on memory; null: <see cref="PipelineMemory.Default"/>.</param>
+/// <param name="PageLockTensors">
+/// Page-lock the pixel tensors for a GPU's DMA (<see cref="Models.CudaHostMemory"/>); null: on a GPU only (<see cref="Fit"/>).
+/// </param>
 public sealed record EvaluationSettings(
     int BatchSize = 32,
     int? Limit = null,
     int PreprocessThreads = 0,
     ErrorPolicy OnError = ErrorPolicy.Fail,
     int PrefetchBatches = 2,
-    bool? Overlap = null)
+    bool? Overlap = null,
+    bool? OverlapEncoders = null,
+    PipelineMemory? Memory = null,
+    bool? PageLockTensors = null)
 {
     /// <summary>
     /// Overlap needs spare cores. ONNX Runtime splits each operator across its threads and waits for the slowest, so
@@ -27,6 +38,12 @@ public sealed record EvaluationSettings(
     /// turns 94%. From 4 cores up, decoding gets its own core and overlaps.
     /// </summary>
     public bool EffectiveOverlap => Overlap ?? Environment.ProcessorCount >= 4;
+
+    /// <summary>Whether the text graph runs beside the vision graph (see <see cref="OverlapEncoders"/>; <see cref="Fit"/> sets it for a GPU).</summary>
+    public bool EffectiveOverlapEncoders => OverlapEncoders ?? false;
+
+    /// <summary>Whether the pixel tensors are page-locked (see <see cref="PageLockTensors"/>; <see cref="Fit"/> sets it for a GPU).</summary>
+    public bool EffectivePageLockTensors => PageLockTensors ?? false;
 
     /// <summary>
     /// Decoding gets the cores ONNX Runtime leaves: on 2 cores one thread prepares the next batch while the
@@ -48,6 +65,8 @@ public sealed record EvaluationSettings(
             var gpu = this with
             {
                 Overlap = Overlap ?? true,
+                OverlapEncoders = OverlapEncoders ?? true,
+                PageLockTensors = PageLockTensors ?? true,
                 PreprocessThreads = PreprocessThreads > 0 ? PreprocessThreads : Environment.ProcessorCount,
             };
             return (gpu, runtime);

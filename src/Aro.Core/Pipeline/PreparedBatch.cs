@@ -11,11 +11,15 @@ namespace Aro.Core.Pipeline;
 /// </summary>
 internal sealed class PreparedBatch
 {
-    public PreparedBatch(IReadOnlyList<AroCase> cases)
+    public PreparedBatch(int number, IReadOnlyList<AroCase> cases)
     {
+        Number = number;
         Cases = cases;
         Slots = new CaseSlot[cases.Count];
     }
+
+    /// <summary>The batch's place in the pipeline's life (0, 1, ...): the order batches are planned, encoded and written in.</summary>
+    public int Number { get; }
 
     public IReadOnlyList<AroCase> Cases { get; }
 
@@ -33,6 +37,21 @@ internal sealed class PreparedBatch
     /// <summary>Captions to encode with their ids.</summary>
     public List<(EmbeddingKey Key, int[] Ids)> CaptionsToEncode { get; } = [];
 
+    /// <summary>
+    /// The images and captions this batch undertook to encode when it was planned (its images whose decoding then
+    /// failed included), so later batches planned before it is encoded leave them to it.
+    /// </summary>
+    public List<EmbeddingKey> Claimed { get; } = [];
+
+    /// <summary>Images this batch claimed that could not be decoded, with the reason.</summary>
+    public Dictionary<EmbeddingKey, string> ImageFailures { get; } = [];
+
+    /// <summary>
+    /// Images an earlier batch claimed while this one was planned. If that batch could not decode one, the cases here
+    /// that use it fail with the same reason when this batch is scored.
+    /// </summary>
+    public Dictionary<EmbeddingKey, PreparedBatch> Borrowed { get; } = [];
+
     /// <summary>Encodings produced for this batch (images keep their ITM features here).</summary>
     public Dictionary<EmbeddingKey, Models.ImageEncoding> Images { get; } = [];
 
@@ -40,6 +59,23 @@ internal sealed class PreparedBatch
 
     /// <summary>The scoring view of each distinct caption (ids and embedding), built once per batch.</summary>
     public Dictionary<EmbeddingKey, TextEncoding> Texts { get; } = [];
+
+    private long _keptFileBytes;
+
+    /// <summary>
+    /// Whether a file of <paramref name="bytes"/> may stay in memory from reading (for its hash) to decoding: only while
+    /// the batch's kept files stay within <paramref name="limit"/>; others are read again when decoded.
+    /// </summary>
+    public bool TryKeepFile(long bytes, long limit)
+    {
+        if (Interlocked.Add(ref _keptFileBytes, bytes) <= limit)
+        {
+            return true;
+        }
+
+        Interlocked.Add(ref _keptFileBytes, -bytes);
+        return false;
+    }
 }
 
 /// <summary>Where one prepared case gets its inputs from, or why it cannot be scored.</summary>

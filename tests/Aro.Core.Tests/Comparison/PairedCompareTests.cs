@@ -107,6 +107,29 @@ public sealed class PairedCompareTests : IDisposable
     }
 
     [Fact]
+    public void Winoground_pairs_its_instances_on_the_group_score()
+    {
+        // One row per instance; the group score is the metric of record. Instance 2 is lost, instance 4 won.
+        const string header = "index,id,collapsed_tag,text_correct,image_correct,group_correct,s_c0_i0,s_c0_i1,s_c1_i0,s_c1_i1";
+        foreach (var (folder, groups) in new[] { ("base", new[] { true, true, false, false }), ("cand", new[] { true, false, false, true }) })
+        {
+            new HandWrittenResults(_temp.File(folder)).Summary(("winoground", 4, 2, 0.5, 0.5))
+                .Write("winoground.predictions.csv", header, groups.Select((g, i) =>
+                    FormattableString.Invariant($"{i},{i + 1},{(i < 2 ? "Object" : "Relation")},true,{(g ? "true" : "false")},{(g ? "true" : "false")},0.3,0.1,0.1,0.3")));
+        }
+
+        var result = ResultsComparer.Compare(_temp.File("base"), _temp.File("cand"), ComparisonThresholds.Parse("significant", null));
+
+        var subset = Assert.Single(result.Subsets);
+        var comparison = subset.Pairing!.Comparison!;
+        Assert.Equal((4, 1, 1, 1, 1), (comparison.Cases, comparison.BothCorrect, comparison.BaselineOnly, comparison.CandidateOnly, comparison.BothWrong));
+        Assert.Equal(0, comparison.Micro.Difference);
+        Assert.Equal(1.0, comparison.McNemarP);
+        Assert.Equal(DeltaStatus.Ok, subset.Status);
+        Assert.DoesNotContain(result.Notes, n => n.Contains("no paired comparison", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Json_junit_and_markdown_carry_the_paired_numbers()
     {
         var reference = StatisticsReference.Dataset("vg-like");

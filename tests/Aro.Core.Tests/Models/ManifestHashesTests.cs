@@ -20,7 +20,7 @@ public sealed class ManifestHashesTests
     [Fact]
     public void The_demo_package_matches_every_hash_its_manifest_lists()
     {
-        Assert.Equal(4, ManifestHashes.Verify(ModelPackageLoader.Load(Demo)));
+        Assert.Equal(4, ManifestHashes.Verify(Demo));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ManifestHashesTests
         using var temp = CopyOfDemo();
         File.WriteAllText(temp.File("text_model.onnx"), "truncated");
 
-        var error = Assert.Throws<AroInputException>(() => ManifestHashes.Verify(ModelPackageLoader.Load(temp.Path)));
+        var error = Assert.Throws<AroInputException>(() => ManifestHashes.Verify(temp.Path));
 
         Assert.StartsWith(
             $"{temp.File("text_model.onnx")} differs from aro-model.json's sha256 (expected {DemoTextSha256}, found {TruncatedSha256})",
@@ -45,7 +45,7 @@ public sealed class ManifestHashesTests
         File.WriteAllText(temp.File("aro-model.json"), """{"format": 1, "family": "clip"}""");
         File.WriteAllText(temp.File("text_model.onnx"), "truncated");
 
-        Assert.Equal(0, ManifestHashes.Verify(ModelPackageLoader.Load(temp.Path)));
+        Assert.Equal(0, ManifestHashes.Verify(temp.Path));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ManifestHashesTests
              "provenance": {"sha256": {"onnx/text_model.onnx": "{{DemoTextSha256}}" } } }
             """);
 
-        var error = Assert.Throws<AroInputException>(() => ManifestHashes.Verify(ModelPackageLoader.Load(temp.Path)));
+        var error = Assert.Throws<AroInputException>(() => ManifestHashes.Verify(temp.Path));
 
         Assert.Contains($"expected {DemoTextSha256}, found {TruncatedSha256}", error.Message, StringComparison.Ordinal);
     }

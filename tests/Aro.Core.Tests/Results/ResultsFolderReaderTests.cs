@@ -43,7 +43,7 @@ public sealed class ResultsFolderReaderTests
         Assert.Contains("empty file", Assert.Throws<AroInputException>(() => ResultsFolderReader.Read(temp.File("b"))).Message);
         Assert.Contains("no such results folder", Assert.Throws<AroInputException>(() => ResultsFolderReader.Read(temp.File("c"))).Message);
         Directory.CreateDirectory(temp.File("d"));
-        Assert.Contains("summary.csv not found", Assert.Throws<AroInputException>(() => ResultsFolderReader.Read(temp.File("d"))).Message);
+        Assert.Contains("is not a results folder: it has no summary.csv", Assert.Throws<AroInputException>(() => ResultsFolderReader.Read(temp.File("d"))).Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aro.Core.Benchmarks;
 using Aro.Core.Results;
 using Aro.Core.Statistics;
 using CsvHelper;
@@ -36,17 +37,18 @@ public static class PredictionPairing
         var tables = ResultsFolderReader.FindTables(baseline, subset);
         var included = tables.FirstOrDefault()?.Groups.ToDictionary(g => g.Group, g => g.Included, StringComparer.Ordinal)
             ?? new Dictionary<string, bool>(StringComparer.Ordinal);
+        var columns = BenchmarkRegistry.Describe(subset).Pairing;
         var baseCases = new List<CaseOutcome>();
         var candidateCases = new List<CaseOutcome>();
         foreach (var seed in seeds)
         {
             var basePath = before.First(p => p.Seed == seed).Path;
             var candidatePath = after.First(p => p.Seed == seed).Path;
-            var baseRows = Read(basePath, seed, seeds.Count > 1);
-            var candidateRows = Read(candidatePath, seed, seeds.Count > 1);
+            var baseRows = Read(basePath, columns, seed, seeds.Count > 1);
+            var candidateRows = Read(candidatePath, columns, seed, seeds.Count > 1);
             if (baseRows is null || candidateRows is null)
             {
-                return SubsetPairing.Without($"{(baseRows is null ? basePath : candidatePath)} holds no per-case 'id', 'group' and 'correct' columns");
+                return SubsetPairing.Without($"{(baseRows is null ? basePath : candidatePath)} holds no per-case '{columns.Id}', '{columns.Group}' and '{columns.Correct}' columns");
             }
 
             baseCases.AddRange(baseRows);
@@ -61,12 +63,12 @@ public static class PredictionPairing
     }
 
     /// <summary>The cases of one predictions file; null when it has no id, group and correct columns.</summary>
-    private static List<CaseOutcome>? Read(string path, int? seed, bool prefixSeed)
+    private static List<CaseOutcome>? Read(string path, PairingColumns columns, int? seed, bool prefixSeed)
     {
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, CsvFormat.Configuration);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header
-            || !header.Contains("id") || !header.Contains("group") || !header.Contains("correct"))
+            || !header.Contains(columns.Id) || !header.Contains(columns.Group) || !header.Contains(columns.Correct))
         {
             return null;
         }
@@ -75,13 +77,13 @@ public static class PredictionPairing
         var prefix = prefixSeed ? string.Create(CultureInfo.InvariantCulture, $"seed-{seed}:") : "";
         while (csv.Read())
         {
-            var correct = csv.GetField("correct") switch
+            var correct = csv.GetField(columns.Correct) switch
             {
                 "true" => true,
                 "false" => false,
-                var other => throw new AroInputException($"{path}: line {csv.Parser.Row}: field 'correct' is '{other}', expected true or false"),
+                var other => throw new AroInputException($"{path}: line {csv.Parser.Row}: field '{columns.Correct}' is '{other}', expected true or false"),
             };
-            cases.Add(new CaseOutcome(prefix + csv.GetField("id"), csv.GetField("group")!, correct));
+            cases.Add(new CaseOutcome(prefix + csv.GetField(columns.Id), csv.GetField(columns.Group)!, correct));
         }
 
         return cases;

@@ -1,0 +1,120 @@
+using Aro.Core.Benchmarks;
+using Aro.Core.Caching;
+using Aro.Core.Models;
+using Aro.Core.Models.Scoring;
+using Aro.Core.Results;
+
+namespace Aro.Core.Pipeline;
+
+/// <summary>
+/// The last stage, one batch after another in case order: stores the batch's new embeddings (in memory and the cache
+/// file), ends its claims, scores every option and hands each outcome to the sink. It runs beside the encoders, so
+/// the cache appends, the predictions file and the per-batch checkpoint (flushed to disk) never hold them up.
+/// </summary>
+internal sealed class BatchWriter(IEvaluationModel model, EmbeddingStore store, BatchPreparer preparer, PipelineProfiler? profiler)
+{
+    /// <summary>Writes the batch's outcomes; returns how many cases it held.</summary>
+    public int Write(SubsetDefinition subset, PreparedBatch batch, ICaseSink sink, CancellationToken cancellationToken)
+    {
+        var started = PipelineProfiler.Start(profiler);
+        Store(batch);
+        profiler?.Add(batch.Number, PipelineStage.Write, started, 0);
+        started = PipelineProfiler.Start(profiler);
+        var requests = new List<ScoringRequest>(batch.Cases.Count);
+        for (var i = 0; i < batch.Cases.Count; i++)
+        {
+            var slot = batch.Slots[i];
+            if (slot.Failure is null)
+            {
+                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]));
+            }
+        }
+
+        if (sink is IEncodingSink encodings)
+        {
+            HandOver(batch, requests, encodings);
+            profiler?.Add(batch.Number, PipelineStage.Score, started, 0);
+            sink.BatchCompleted();
+            profiler?.Mark(batch.Number, BatchMark.Written);
+            return batch.Cases.Count;
+        }
+
+        var scores = model.Scorer.Score(requests, cancellationToken);
+        profiler?.Add(batch.Number, PipelineStage.Score, started, requests.Count);
+        started = PipelineProfiler.Start(profiler);
+        var next = 0;
+        for (var i = 0; i < batch.Cases.Count; i++)
+        {
+            var aroCase = batch.Cases[i];
+            if (batch.Slots[i].Failure is { } failure)
+            {
+                sink.Skip(new SkippedCase(aroCase.Index, aroCase.Id, aroCase.Group, failure));
+                continue;
+            }
+
+            var caseScores = scores[next++];
+            var result = new CaseResult(aroCase.Index, aroCase.Id, aroCase.Group, aroCase.Label, subset.Prediction.Predict(caseScores, aroCase.Label), caseScores, aroCase.Captions);
+            sink.Add(aroCase, result);
+        }
+
+        sink.BatchCompleted();
+        profiler?.Add(batch.Number, PipelineStage.Write, started, batch.Cases.Count);
+        profiler?.Mark(batch.Number, BatchMark.Written);
+        return batch.Cases.Count;
+    }
+
+    /// <summary>Gives an <see cref="IEncodingSink"/> the encodings the scorer would have had, in case order.</summary>
+    private static void HandOver(PreparedBatch batch, List<ScoringRequest> requests, IEncodingSink sink)
+    {
+        var next = 0;
+        for (var i = 0; i < batch.Cases.Count; i++)
+        {
+            var aroCase = batch.Cases[i];
+            if (batch.Slots[i].Failure is { } failure)
+            {
+                sink.Skip(new SkippedCase(aroCase.Index, aroCase.Id, aroCase.Group, failure));
+                continue;
+            }
+
+            sink.Encoded(aroCase, requests[next++]);
+        }
+    }
+
+    /// <summary>Stores what the batch encoded — images first, then captions in the order they were encoded — and ends its claims.</summary>
+    private void Store(PreparedBatch batch)
+    {
+        foreach (var key in batch.ImagesToEncode)
+        {
+            store.Add(key, batch.Images[key].Embedding);
+        }
+
+        foreach (var (key, _) in batch.CaptionsToEncode.OrderBy(c => c.Ids.Length))
+        {
+            store.Add(key, batch.Captions[key]);
+        }
+
+        preparer.Completed(batch);
+    }
+
+    private ImageEncoding ImageFor(PreparedBatch batch, EmbeddingKey key) =>
+        batch.Images.TryGetValue(key, out var encoding) ? encoding
+        : store.TryGet(key, out var vector) ? new ImageEncoding(vector)
+        : throw new AroException($"internal error: image embedding {key.Value:x} was neither encoded nor stored");
+
+    /// <summary>One <see cref="TextEncoding"/> per distinct caption of the batch, so scorers can recognise repeats.</summary>
+    private TextEncoding TextFor(PreparedBatch batch, EmbeddingKey key, int[] ids)
+    {
+        if (!batch.Texts.TryGetValue(key, out var text))
+        {
+            text = new TextEncoding(ids, CaptionFor(batch, key));
+            batch.Texts[key] = text;
+        }
+
+        return text;
+    }
+
+    private float[] CaptionFor(PreparedBatch batch, EmbeddingKey key) =>
+        batch.Captions.TryGetValue(key, out var vector) ? vector
+        : store.TryGet(key, out var stored) ? stored
+        : throw new AroException($"internal error: caption embedding {key.Value:x} was neither encoded nor stored");
+}
