@@ -17,7 +17,9 @@ public sealed class EvalPullTests
         using var temp = new TempDirectory();
         using var environment = new EnvironmentScope((ModelLocator.EnvironmentVariable, temp.File("models")));
         using var mirrors = hosts.Environment();
+        // An existing but empty --data folder: a missing one is refused on its own (UsageErrorTests).
         var data = temp.File("data");
+        Directory.CreateDirectory(data);
 
         var run = await CliRun.InvokeAsync("eval", "--model", "clip", "--subset", "relation,coco-order", "--data", data);
 
