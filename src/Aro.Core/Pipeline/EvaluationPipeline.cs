@@ -158,6 +158,9 @@ public sealed class EvaluationPipeline
             {
                 var key = batch.ImagesToEncode[i];
                 batch.Images[key] = encoded[i];
+
+                // A bad embedding is stored as the graph gave it (it is what the graph gives for this input, and a batch
+                // prepared meanwhile may count on finding it): Emit checks every embedding it scores, whatever its source.
                 _store.Add(key, encoded[i].Embedding);
             }
         }
@@ -187,7 +190,19 @@ public sealed class EvaluationPipeline
             var slot = batch.Slots[i];
             if (slot.Failure is null)
             {
-                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]));
+                var request = new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]);
+                if (BadEmbedding(request) is { } problem)
+                {
+                    if (_settings.OnError == ErrorPolicy.Fail)
+                    {
+                        throw new AroInputException($"case {batch.Cases[i].Id} of {subset.Name}: {problem} (use --on-error skip to leave bad cases out)");
+                    }
+
+                    batch.Slots[i] = CaseSlot.Failed(problem);
+                    continue;
+                }
+
+                requests.Add(request);
             }
         }
 
@@ -232,6 +247,25 @@ public sealed class EvaluationPipeline
         }
 
         return batch.Cases.Count;
+    }
+
+    /// <summary>Why a case's image or caption embedding cannot be scored (<see cref="EmbeddingCheck"/>), or null.</summary>
+    private string? BadEmbedding(ScoringRequest request)
+    {
+        if (EmbeddingCheck.Problem(request.Image.Embedding) is { } image)
+        {
+            return EmbeddingCheck.Describe("image", _model.ImageEncoder.Signature.FileName, image);
+        }
+
+        for (var c = 0; c < request.Options.Count; c++)
+        {
+            if (EmbeddingCheck.Problem(request.Options[c].Embedding) is { } text)
+            {
+                return EmbeddingCheck.Describe("text", _model.TextEncoder.Signature.FileName, text, $"caption option {c}");
+            }
+        }
+
+        return null;
     }
 
     private ImageEncoding ImageFor(PreparedBatch batch, EmbeddingKey key) =>
