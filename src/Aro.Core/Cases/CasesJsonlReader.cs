@@ -51,6 +51,11 @@ public sealed class CasesJsonlReader : ICaseReader
             yield return Parse(line, at, index);
             index++;
         }
+
+        if (index == 0)
+        {
+            throw EmptyCaseFile.Error(_path, "cases (every line is empty)");
+        }
     }
 
     private AroCase Parse(string line, RecordLocation at, int index)
