@@ -21,6 +21,8 @@ Debian's python3-onnx and numpy. Output: tests/fixtures/bad-models/<name>.onnx (
 - external-data/: vision_model.onnx with its weight in vision_model.onnx_data (ONNX external data), and
   vision_model.onnx_data.other: other weights for the same, unchanged graph file; escaping.onnx: the same graph with
   its location pointing out of its folder (../vision_model.onnx_data).
+- vision_nan / vision_zero / text_nan / text_zero: the fitting shapes with weights that are all NaN or all zero, so
+  every embedding is NaN or has norm 0 (aro must refuse or skip the case, never score it).
 
 Usage: /usr/bin/python3 scripts/make_bad_models.py
 """
@@ -69,6 +71,15 @@ def vision_graph(name, input_name="pixel_values", shape=("batch", 3, 224, 224), 
 
 def vision(name, **kwargs):
     save(vision_graph(name, **kwargs), name)
+
+
+def with_weights(graph, name, value):
+    """The graph with its float initializer <name> filled with <value> (NaN or 0)."""
+    for i, tensor in enumerate(graph.initializer):
+        if tensor.name == name:
+            values = np.full_like(numpy_helper.to_array(tensor), value)
+            graph.initializer[i].CopyFrom(numpy_helper.from_array(values, name))
+    return graph
 
 
 def vision_hidden(name, pooler=True):
@@ -204,6 +215,10 @@ def main():
     vision("openclip_visual.onnx", input_name="image", output="image_features")
     text("openclip_textual.onnx", input_name="text", length=77, output="text_features")
     external_data()
+    save(with_weights(vision_graph("vision_nan.onnx"), "w", np.nan), "vision_nan.onnx")
+    save(with_weights(vision_graph("vision_zero.onnx"), "w", 0), "vision_zero.onnx")
+    save(with_weights(text_graph("text_nan.onnx"), "table", np.nan), "text_nan.onnx")
+    save(with_weights(text_graph("text_zero.onnx"), "table", 0), "text_zero.onnx")
     for path in sorted(OUT.rglob("*.onnx*")):
         print(f"{path.relative_to(OUT.parent.parent.parent)}: {path.stat().st_size} bytes")
 

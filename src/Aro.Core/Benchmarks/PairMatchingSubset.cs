@@ -52,11 +52,18 @@ public abstract class PairMatchingSubset : NativeSubset
 
         public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            var instances = 0;
             await foreach (var instance in subset.ReadInstancesAsync(folder, cancellationToken).ConfigureAwait(false))
             {
                 IReadOnlyList<string> captions = [instance.Caption0, instance.Caption1];
                 yield return new AroCase(2 * instance.Index, CaseIdOf(instance.Id, 0), instance.Image0, null, captions, 0, instance.Group);
                 yield return new AroCase((2 * instance.Index) + 1, CaseIdOf(instance.Id, 1), instance.Image1, null, captions, 1, instance.Group);
+                instances++;
+            }
+
+            if (instances == 0)
+            {
+                throw EmptyCaseFile.Error(subset.AnnotationFile(folder), "instances");
             }
         }
     }

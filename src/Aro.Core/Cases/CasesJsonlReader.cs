@@ -52,7 +52,7 @@ public sealed class CasesJsonlReader : ICaseReader
 
             if (line is null)
             {
-                yield break;
+                break;
             }
 
             if (string.IsNullOrWhiteSpace(line))
@@ -63,6 +63,11 @@ public sealed class CasesJsonlReader : ICaseReader
             var at = new RecordLocation(fileName, "line", lineNumber);
             yield return Parse(line, at, index);
             index++;
+        }
+
+        if (index == 0)
+        {
+            throw EmptyCaseFile.Error(_path, "cases (every line is empty)");
         }
     }
 

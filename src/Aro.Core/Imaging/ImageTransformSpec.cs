@@ -43,7 +43,10 @@ public sealed record ImageTransformSpec(
         new(ResizeMode.Squash, size, size, size, false, ClipMean, ClipStd);
 
     /// <summary>Throws when the numbers cannot describe a transform.</summary>
-    public void Validate(string source)
+    /// <param name="source">The file the values come from, for messages.</param>
+    /// <param name="meanField">The mean's field in that file, for messages.</param>
+    /// <param name="stdField">The std's field in that file, for messages.</param>
+    public void Validate(string source, string meanField = "mean", string stdField = "std")
     {
         if (Height <= 0 || Width <= 0 || ResizeShortestEdge <= 0 || Height > 4096 || Width > 4096 || ResizeShortestEdge > 4096)
         {
@@ -52,7 +55,25 @@ public sealed record ImageTransformSpec(
 
         if (Mean.Count != 3 || Std.Count != 3 || Mean.Any(m => !float.IsFinite(m)) || Std.Any(s => !(s > 0) || !float.IsFinite(s)))
         {
-            throw new AroInputException($"{source}: image mean and std must hold 3 finite values each, std > 0");
+            throw new AroInputException($"{source}: image mean and std must hold 3 finite values each, std > 0 (fields '{meanField}' and '{stdField}')");
+        }
+
+        // Finite constants can still overflow float32: a std of 1e-45 (or a mean of 3e38 with a std below 1) makes every
+        // pixel infinite, and the graph then gives NaN embeddings. Every byte value is tried with the expression the
+        // normaliser computes (ChwNormalizer.Reference).
+        string[] channels = ["red", "green", "blue"];
+        for (var c = 0; c < 3; c++)
+        {
+            for (var v = 0; v < 256; v++)
+            {
+                var value = ChwNormalizer.Reference(v, Mean[c], Std[c]);
+                if (!float.IsFinite(value))
+                {
+                    throw new AroInputException(
+                        $"{source}: fields '{meanField}' and '{stdField}' ({channels[c]}: mean {Mean[c]:R}, std {Std[c]:R}) make pixel value {v} infinite " +
+                        "((value / 255 - mean) / std overflows float32); use the model's real normalisation constants (CLIP's std is about 0.27)");
+                }
+            }
         }
 
         if (!Enum.IsDefined(Resample))

@@ -102,6 +102,8 @@ public sealed class LoadedModel : IEvaluationModel
                 inputName: manifest?.VisionInput));
             var textEncoder = Track(disposables, new OnnxTextEncoder(package.TextModelPath, tokenizer.ContextLength, tokenizer.PadId, runtime,
                 graph => family.EmbeddingOutput(graph, Tower.Text, manifest?.TextOutput), family.Padding, manifest?.TextInput));
+            TokenIdCheck.Check(package.TextModelPath, manifest?.TextInput ?? "input_ids", tokenizer,
+                manifest?.Tokenizer?.PadId is null ? "the tokenizer's default pad id" : $"{package.Directory}/{ModelManifest.FileName}: field 'tokenizer.pad_id'");
             var scoringGraphs = new List<ScoringGraph>();
             var scorer = family.CreateScorer(new ScorerContext(package, mode, tokenizer, runtime, imageEncoder, graph =>
             {

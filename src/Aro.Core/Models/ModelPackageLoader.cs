@@ -364,7 +364,7 @@ public static class ModelPackageLoader
                 throw new AroInputException($"{source}: a shortest-side resize needs center_crop true (images would vary in size)");
             }
 
-            spec.Validate(source);
+            spec.Validate(source, "image_transform.mean", "image_transform.std");
             notes.Add("image transform from aro-model.json");
             return spec;
         }

@@ -33,6 +33,9 @@ public sealed class OnnxGraphFile
     private const int FunctionNode = 7;
 
     // NodeProto
+    private const int NodeInput = 1;
+    private const int NodeOutput = 2;
+    private const int NodeOpType = 4;
     private const int NodeAttribute = 5;
 
     // AttributeProto
@@ -48,6 +51,8 @@ public sealed class OnnxGraphFile
     private const int SparseIndices = 2;
 
     // TensorProto
+    private const int TensorDims = 1;
+    private const int TensorName = 8;
     private const int TensorExternalData = 13;
     private const int TensorDataLocation = 14;
     private const int DataLocationExternal = 1;
@@ -60,12 +65,48 @@ public sealed class OnnxGraphFile
     private const int MaxNameBytes = 64 * 1024;
     private const int MaxDepth = 64;
 
-    private OnnxGraphFile(string path, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, IReadOnlyList<string> externalData)
+    private readonly Walk _walk;
+
+    private OnnxGraphFile(string path, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, IReadOnlyList<string> externalData, Walk walk)
     {
         Path = path;
         Inputs = inputs;
         Outputs = outputs;
         ExternalData = externalData;
+        _walk = walk;
+    }
+
+    /// <summary>
+    /// The token embedding table that <paramref name="idsInput"/> indexes: a main-graph Gather whose data is a rank-2
+    /// initializer and whose indices are the input itself or the input through Cast nodes (as torch exports of CLIP,
+    /// BLIP and SigLIP write it), with that initializer's row count. Null when the graph does not show it that plainly
+    /// (ids transformed first, quantized or computed tables): then nothing can be checked.
+    /// </summary>
+    public TokenTable? TokenTableOf(string idsInput)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { idsInput };
+        for (var grown = true; grown;)
+        {
+            grown = false;
+            foreach (var node in _walk.Nodes)
+            {
+                if (node.OpType == "Cast" && node.Inputs.Count > 0 && names.Contains(node.Inputs[0]) && node.Output is { } output)
+                {
+                    grown |= names.Add(output);
+                }
+            }
+        }
+
+        foreach (var node in _walk.Nodes)
+        {
+            if (node.OpType == "Gather" && node.Inputs.Count == 2 && names.Contains(node.Inputs[1])
+                && _walk.Tables.TryGetValue(node.Inputs[0], out var rows))
+            {
+                return new TokenTable(node.Inputs[0], rows);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The file read.</summary>
@@ -109,7 +150,7 @@ public sealed class OnnxGraphFile
             }
         }
 
-        return new OnnxGraphFile(full, walk.Inputs, walk.Outputs, files);
+        return new OnnxGraphFile(full, walk.Inputs, walk.Outputs, files, walk);
     }
 
     private static string Resolve(string graph, string folder, string location)
@@ -142,6 +183,12 @@ public sealed class OnnxGraphFile
         public List<string> Outputs { get; } = [];
 
         public List<string> Locations { get; } = [];
+
+        /// <summary>The main graph's Gather and Cast nodes (all a token table needs).</summary>
+        public List<(string OpType, List<string> Inputs, string? Output)> Nodes { get; } = [];
+
+        /// <summary>The main graph's rank-2 initializers: name -> rows.</summary>
+        public Dictionary<string, long> Tables { get; } = new(StringComparer.Ordinal);
 
         public void Model(Wire wire)
         {
@@ -176,10 +223,10 @@ public sealed class OnnxGraphFile
                 switch (field)
                 {
                     case GraphNode:
-                        Node(wire, wire.Message(end), depth);
+                        Node(wire, wire.Message(end), depth, main);
                         break;
                     case GraphInitializer:
-                        Tensor(wire, wire.Message(end));
+                        Tensor(wire, wire.Message(end), main);
                         break;
                     case GraphSparseInitializer:
                         Sparse(wire, wire.Message(end));
@@ -203,7 +250,7 @@ public sealed class OnnxGraphFile
             {
                 if (type == WireFormat.WireType.LengthDelimited && field == FunctionNode)
                 {
-                    Node(wire, wire.Message(end), depth);
+                    Node(wire, wire.Message(end), depth, main: false);
                 }
                 else
                 {
@@ -212,18 +259,40 @@ public sealed class OnnxGraphFile
             }
         }
 
-        private void Node(Wire wire, long end, int depth)
+        private void Node(Wire wire, long end, int depth, bool main)
         {
+            var inputs = new List<string>();
+            string? output = null;
+            string? opType = null;
             while (wire.Next(end, out var field, out var type))
             {
                 if (type == WireFormat.WireType.LengthDelimited && field == NodeAttribute)
                 {
                     Attribute(wire, wire.Message(end), depth);
                 }
+                else if (main && type == WireFormat.WireType.LengthDelimited && field == NodeInput)
+                {
+                    inputs.Add(wire.String(end));
+                }
+                else if (main && type == WireFormat.WireType.LengthDelimited && field == NodeOutput)
+                {
+                    // Read every output (the field must be consumed); a Gather or Cast has one.
+                    var name = wire.String(end);
+                    output ??= name;
+                }
+                else if (main && type == WireFormat.WireType.LengthDelimited && field == NodeOpType)
+                {
+                    opType = wire.String(end);
+                }
                 else
                 {
                     wire.Skip(type);
                 }
+            }
+
+            if (opType is "Gather" or "Cast")
+            {
+                Nodes.Add((opType, inputs, output));
             }
         }
 
@@ -270,13 +339,32 @@ public sealed class OnnxGraphFile
             }
         }
 
-        private void Tensor(Wire wire, long end)
+        private void Tensor(Wire wire, long end, bool main = false)
         {
             string? location = null;
+            string? name = null;
+            var dims = new List<long>();
             var external = false;
             while (wire.Next(end, out var field, out var type))
             {
-                if (field == TensorExternalData && type == WireFormat.WireType.LengthDelimited)
+                if (main && field == TensorDims && type == WireFormat.WireType.Varint)
+                {
+                    dims.Add((long)wire.Varint());
+                }
+                else if (main && field == TensorDims && type == WireFormat.WireType.LengthDelimited)
+                {
+                    // Packed dims (proto3 writers).
+                    var packedEnd = wire.Message(end);
+                    while (wire.Position < packedEnd)
+                    {
+                        dims.Add((long)wire.Varint());
+                    }
+                }
+                else if (main && field == TensorName && type == WireFormat.WireType.LengthDelimited)
+                {
+                    name = wire.String(end);
+                }
+                else if (field == TensorExternalData && type == WireFormat.WireType.LengthDelimited)
                 {
                     var (key, value) = Entry(wire, wire.Message(end));
                     if (key == "location")
@@ -292,6 +380,11 @@ public sealed class OnnxGraphFile
                 {
                     wire.Skip(type);
                 }
+            }
+
+            if (main && name is not null && dims.Count == 2)
+            {
+                Tables[name] = dims[0];
             }
 
             if (external)
@@ -353,6 +446,9 @@ public sealed class OnnxGraphFile
     private sealed class Wire(Stream stream, string path)
     {
         private readonly long _length = stream.Length;
+
+        /// <summary>Where the next byte is read from.</summary>
+        public long Position => stream.Position;
 
         /// <summary>The next field of the top-level message (which ends with the file).</summary>
         public bool Next(out int field, out WireFormat.WireType type) => Next(_length, out field, out type);

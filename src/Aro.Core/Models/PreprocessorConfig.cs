@@ -101,7 +101,7 @@ public static class PreprocessorConfig
             }
 
             spec = spec with { Resample = filter };
-            spec.Validate(name);
+            spec.Validate(name, "image_mean", "image_std");
             return spec;
         }
     }

@@ -11,7 +11,7 @@ namespace Aro.Core.Pipeline;
 /// file), ends its claims, scores every option and hands each outcome to the sink. It runs beside the encoders, so
 /// the cache appends, the predictions file and the per-batch checkpoint (flushed to disk) never hold them up.
 /// </summary>
-internal sealed class BatchWriter(IEvaluationModel model, EmbeddingStore store, BatchPreparer preparer, PipelineProfiler? profiler)
+internal sealed class BatchWriter(IEvaluationModel model, EmbeddingStore store, BatchPreparer preparer, PipelineProfiler? profiler, ErrorPolicy onError)
 {
     /// <summary>Writes the batch's outcomes; returns how many cases it held.</summary>
     public int Write(SubsetDefinition subset, PreparedBatch batch, ICaseSink sink, CancellationToken cancellationToken)
@@ -26,7 +26,19 @@ internal sealed class BatchWriter(IEvaluationModel model, EmbeddingStore store, 
             var slot = batch.Slots[i];
             if (slot.Failure is null)
             {
-                requests.Add(new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]));
+                var request = new ScoringRequest(ImageFor(batch, slot.Image), [.. slot.Captions.Select((key, c) => TextFor(batch, key, slot.CaptionIds[c]))]);
+                if (BadEmbedding(request) is { } problem)
+                {
+                    if (onError == ErrorPolicy.Fail)
+                    {
+                        throw new AroInputException($"case {batch.Cases[i].Id} of {subset.Name}: {problem} (use --on-error skip to leave bad cases out)");
+                    }
+
+                    batch.Slots[i] = CaseSlot.Failed(problem);
+                    continue;
+                }
+
+                requests.Add(request);
             }
         }
 
@@ -80,7 +92,29 @@ internal sealed class BatchWriter(IEvaluationModel model, EmbeddingStore store, 
         }
     }
 
+    /// <summary>Why a case's image or caption embedding cannot be scored (<see cref="EmbeddingCheck"/>), or null.</summary>
+    private string? BadEmbedding(ScoringRequest request)
+    {
+        if (EmbeddingCheck.Problem(request.Image.Embedding) is { } image)
+        {
+            return EmbeddingCheck.Describe("image", model.ImageEncoder.Signature.FileName, image);
+        }
+
+        for (var c = 0; c < request.Options.Count; c++)
+        {
+            if (EmbeddingCheck.Problem(request.Options[c].Embedding) is { } text)
+            {
+                return EmbeddingCheck.Describe("text", model.TextEncoder.Signature.FileName, text, $"caption option {c}");
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Stores what the batch encoded — images first, then captions in the order they were encoded — and ends its claims.</summary>
+    /// <remarks>A bad embedding is stored as the graph gave it (it is what the graph gives for this input, and a batch
+    /// prepared meanwhile may count on finding it): <see cref="Write"/> checks every embedding it scores, whatever its
+    /// source.</remarks>
     private void Store(PreparedBatch batch)
     {
         foreach (var key in batch.ImagesToEncode)

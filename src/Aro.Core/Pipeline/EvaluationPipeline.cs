@@ -49,7 +49,7 @@ public sealed class EvaluationPipeline
         _casesPerBatch = (settings.Memory ?? PipelineMemory.Default).CasesPerBatch(settings.BatchSize, model.Transform.TensorLength);
         _preparer = new BatchPreparer(model, settings, store, fingerprint, _casesPerBatch, profiler);
         _encoder = new BatchEncoder(model, settings, profiler);
-        _writer = new BatchWriter(model, store, _preparer, profiler);
+        _writer = new BatchWriter(model, store, _preparer, profiler, settings.OnError);
         _turn = settings.EffectiveOverlap ? null : new SemaphoreSlim(1, 1);
     }
 

@@ -72,6 +72,14 @@ internal sealed class ImageBatchEncoder(IEvaluationModel model, EvaluationSettin
             }
 
             var encodings = model.ImageEncoder.Encode(pixels, count, cancellationToken);
+            for (var j = 0; j < count; j++)
+            {
+                if (EmbeddingCheck.Problem(encodings[j].Embedding) is { } problem)
+                {
+                    throw new AroInputException($"{describe(start + j)}: {EmbeddingCheck.Describe("image", model.ImageEncoder.Signature.FileName, problem)}");
+                }
+            }
+
             Encoded += count;
             onBatch(start, encodings);
             progress?.Report(start + count);

@@ -15,13 +15,16 @@ namespace Aro.Core.Text;
 /// normaliser also drops spacing combining marks (Mc, used by Indic scripts) when stripping accents, recomposes
 /// the result to NFC, and lower-cases only Lu letters (not titlecase Lt).
 /// </remarks>
-public sealed class BertWordPieceTokenizer : ICaptionTokenizer
+public sealed class BertWordPieceTokenizer : ICaptionTokenizer, ITokenIdRange
 {
     private readonly BertTokenizer _bert;
 
-    private BertWordPieceTokenizer(BertTokenizer bert, int contextLength, int padId, int? encTokenId)
+    private BertWordPieceTokenizer(BertTokenizer bert, int contextLength, int padId, int? encTokenId, IReadOnlyList<string> tokens, string source)
     {
         _bert = bert;
+        HighestId = tokens.Count - 1;
+        HighestToken = tokens.Count > 0 ? tokens[^1] : "";
+        VocabularySource = source;
         ContextLength = contextLength;
         PadId = padId;
         EncTokenId = encTokenId;
@@ -30,6 +33,12 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
     public int ContextLength { get; }
 
     public int PadId { get; }
+
+    public int HighestId { get; }
+
+    public string HighestToken { get; }
+
+    public string VocabularySource { get; }
 
     /// <summary><c>[CLS]</c>, the first id of every caption (101 in bert-base-uncased).</summary>
     public int ClassificationId => _bert.ClassificationTokenId;
@@ -55,7 +64,7 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
     public static BertWordPieceTokenizer Load(string vocabTxt, int contextLength = 35, int padId = 0, int? encTokenId = null, bool lowercase = true)
     {
         var options = Options(lowercase);
-        return Create(() => BertTokenizer.Create(vocabTxt, options), vocabTxt, contextLength, padId, encTokenId);
+        return Create(() => BertTokenizer.Create(vocabTxt, options), vocabTxt, contextLength, padId, encTokenId, ReadTokens(vocabTxt));
     }
 
     /// <summary>
@@ -80,7 +89,7 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
         var vocabTxt = string.Join('\n', wordPiece.Tokens) + "\n";
         return Create(
             () => BertTokenizer.Create(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(vocabTxt)), options),
-            file.Path, contextLength, padId, encTokenId ?? file.AddedTokenId("[ENC]"));
+            file.Path, contextLength, padId, encTokenId ?? file.AddedTokenId("[ENC]"), wordPiece.Tokens);
     }
 
     private static BertOptions Options(bool lowercase) => new()
@@ -94,7 +103,37 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
         PreTokenizer = BertPreTokenizer.Instance,
     };
 
-    private static BertWordPieceTokenizer Create(Func<BertTokenizer> create, string source, int contextLength, int padId, int? encTokenId)
+    /// <summary>
+    /// The tokens of a vocab.txt by id (line number - 1), refusing a token listed twice: the library would keep one of
+    /// the two ids and silently shift what the other line's id means.
+    /// </summary>
+    private static List<string> ReadTokens(string vocabTxt)
+    {
+        var tokens = new List<string>();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var line in File.ReadLines(vocabTxt))
+            {
+                var token = line;
+                if (token.Length > 0 && !lines.TryAdd(token, tokens.Count))
+                {
+                    throw new AroInputException(
+                        $"{vocabTxt}: line {tokens.Count + 1} repeats the token '{token}' of line {lines[token] + 1} (id {lines[token]}); each token is listed once, its id being its line number - 1");
+                }
+
+                tokens.Add(token);
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new AroInputException($"{vocabTxt}: cannot be read: {ex.Message}", ex);
+        }
+
+        return tokens;
+    }
+
+    private static BertWordPieceTokenizer Create(Func<BertTokenizer> create, string source, int contextLength, int padId, int? encTokenId, IReadOnlyList<string> tokens)
     {
         if (contextLength < 3)
         {
@@ -103,7 +142,7 @@ public sealed class BertWordPieceTokenizer : ICaptionTokenizer
 
         try
         {
-            return new BertWordPieceTokenizer(create(), contextLength, padId, encTokenId);
+            return new BertWordPieceTokenizer(create(), contextLength, padId, encTokenId, tokens, source);
         }
         catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException)
         {

@@ -9,16 +9,21 @@ namespace Aro.Core.Text;
 /// <see cref="ClipTextNormalizer"/>. Ids are <c>[SOT] + body[..ContextLength-2] + [EOT]</c>: truncation keeps
 /// EOT last, as <c>clip.tokenize(truncate=True)</c> does (the library's own max-count path would drop it).
 /// </summary>
-public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
+public sealed partial class ClipBpeTokenizer : ICaptionTokenizer, ITokenIdRange
 {
     public const string StartToken = "<|startoftext|>";
     public const string EndToken = "<|endoftext|>";
 
     private readonly BpeTokenizer _bpe;
 
-    private ClipBpeTokenizer(BpeTokenizer bpe, int startId, int endId, int contextLength, int padId)
+    /// <summary>CLIP's byte-level alphabet: each of the 256 bytes alone and with the end-of-word suffix.</summary>
+    public const int ByteTokens = 2 * 256;
+
+    private ClipBpeTokenizer(BpeTokenizer bpe, int startId, int endId, int contextLength, int padId, (int Id, string Token) highest, string source)
     {
         _bpe = bpe;
+        (HighestId, HighestToken) = highest;
+        VocabularySource = source;
         StartId = startId;
         EndId = endId;
         ContextLength = contextLength;
@@ -32,6 +37,12 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
     public int ContextLength { get; }
 
     public int PadId { get; }
+
+    public int HighestId { get; }
+
+    public string HighestToken { get; }
+
+    public string VocabularySource { get; }
 
     /// <summary>Loads <c>vocab.json</c> and <c>merges.txt</c>.</summary>
     /// <param name="padId">0 as open_clip and OpenAI pad; HF pads with EOT. Both pool the same under a causal mask.</param>
@@ -50,7 +61,7 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
             throw new AroInputException($"{vocabJson}: not a JSON object of token -> id ({ex.Message})", ex);
         }
 
-        return Create(vocabulary, ReadMerges(mergesTxt), contextLength, padId, vocabJson, $"{mergesTxt}: merges do not fit {vocabJson}");
+        return Create(vocabulary, [.. ReadMerges(mergesTxt)], contextLength, padId, vocabJson, mergesTxt, $"{mergesTxt}: merges do not fit {vocabJson}");
     }
 
     /// <summary>
@@ -66,7 +77,7 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
         CheckContextLength(contextLength);
         var bpe = file.Bpe ?? throw new AroInputException(
             $"{file.Path}: model.type is '{file.ModelTypeName}'; CLIP's tokenizer is a byte-level BPE (\"BPE\")");
-        return Create(bpe.Vocabulary, bpe.Merges, contextLength, padId, file.Path, $"{file.Path}: model.merges do not fit model.vocab");
+        return Create(bpe.Vocabulary, [.. bpe.Merges], contextLength, padId, $"{file.Path} (model.vocab)", $"{file.Path} (model.merges)", $"{file.Path}: model.merges do not fit model.vocab");
     }
 
     private static void CheckContextLength(int contextLength)
@@ -77,12 +88,26 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
         }
     }
 
-    private static ClipBpeTokenizer Create(IReadOnlyDictionary<string, int> vocabulary, IEnumerable<string> merges, int contextLength, int padId,
-        string vocabularySource, string mergeError)
+    private static ClipBpeTokenizer Create(IReadOnlyDictionary<string, int> vocabulary, IReadOnlyList<string> merges, int contextLength, int padId,
+        string vocabularySource, string mergesSource, string mergeError)
     {
         if (!vocabulary.TryGetValue(StartToken, out var startId) || !vocabulary.TryGetValue(EndToken, out var endId))
         {
             throw new AroInputException($"{vocabularySource}: a CLIP vocabulary must hold {StartToken} and {EndToken}");
+        }
+
+        var highest = CheckIds(vocabulary, vocabularySource);
+
+        // CLIP's vocabulary is built from its merges (simple_tokenizer.py): the 512 byte tokens, one token per merge, then
+        // the two specials. Any other size means the two files do not belong together, most often a merges.txt cut short
+        // (a truncated download), which the BPE library accepts and which silently changes every caption's ids.
+        var expected = (long)ByteTokens + merges.Count + 2;
+        if (vocabulary.Count != expected)
+        {
+            throw new AroInputException(
+                $"{vocabularySource} holds {vocabulary.Count} tokens but {mergesSource} holds {merges.Count} merges, which make {ByteTokens} byte tokens + " +
+                $"{merges.Count} merged tokens + 2 specials = {expected}: one of the files is cut short or they come from different tokenizers " +
+                "(download both again from the same model)");
         }
 
         var specials = new Dictionary<string, int> { [StartToken] = startId, [EndToken] = endId };
@@ -106,7 +131,34 @@ public sealed partial class ClipBpeTokenizer : ICaptionTokenizer
             throw new AroInputException($"{mergeError}: {ex.Message}", ex);
         }
 
-        return new ClipBpeTokenizer(bpe, startId, endId, contextLength, padId);
+        return new ClipBpeTokenizer(bpe, startId, endId, contextLength, padId, highest, vocabularySource);
+    }
+
+    /// <summary>Refuses negative ids and ids given to two tokens; returns the highest id and its token.</summary>
+    private static (int Id, string Token) CheckIds(IReadOnlyDictionary<string, int> vocabulary, string source)
+    {
+        var owners = new Dictionary<int, string>(vocabulary.Count);
+        (int Id, string Token) highest = (-1, "");
+        foreach (var (token, id) in vocabulary)
+        {
+            if (id < 0)
+            {
+                throw new AroInputException($"{source}: token '{token}' has id {id}; ids must be 0 or more");
+            }
+
+            if (!owners.TryAdd(id, token))
+            {
+                throw new AroInputException(
+                    $"{source}: tokens '{owners[id]}' and '{token}' both have id {id}; every token needs its own id (the file is damaged or was edited)");
+            }
+
+            if (id > highest.Id)
+            {
+                highest = (id, token);
+            }
+        }
+
+        return highest;
     }
 
     public int[] Encode(string caption)

@@ -72,7 +72,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         {
             await File.WriteAllBytesAsync(path, input.Bytes);
             return await CaseInvariants.ReadAllAsync(new CasesJsonlReader(path));
-        }, FuzzRunner.MustName("cases.jsonl", "line "));
+        }, FuzzRunner.MustName("cases.jsonl", "line ", ": holds no "));
 
         FuzzAssert.Clean(report, output, AllocationBound, minimumInputs: 1_400);
     }
@@ -91,7 +91,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         {
             await File.WriteAllBytesAsync(path, input.Bytes);
             return await CaseInvariants.ReadAllAsync(open(temp.Path));
-        }, FuzzRunner.MustName(fileName, "record "));
+        }, FuzzRunner.MustName(fileName, "record ", ": holds no "));
         return report;
     }
 

@@ -86,6 +86,9 @@ public sealed class ModelPackageLoaderTests
     [InlineData("""{"format": 1, "text_model": "a\u0000b.onnx"}""", "aro-model.json: field 'text_model' is not a valid path")]
     [InlineData("""{"format": 1, "tokenizer": {"context_length": 1}}""", "aro-model.json: field 'tokenizer.context_length' is 1; expected 3 to 4096")]
     [InlineData("""{"format": 1, "image_transform": {"mean": [0.5, 1e39, 0.5]}}""", "aro-model.json: image mean and std must hold 3 finite values each")]
+    [InlineData("""{"format": 1, "image_transform": {"std": [0.5, 1e-45, 0.5]}}""", "aro-model.json: fields 'image_transform.mean' and 'image_transform.std' (green: mean 0.4578275, std 1E-45) make pixel value 0 infinite")]
+    [InlineData("""{"format": 1, "image_transform": {"mean": [0.5, 0.5, 3e38], "std": [0.5, 0.5, 0.5]}}""", "aro-model.json: fields 'image_transform.mean' and 'image_transform.std' (blue: mean 3E+38, std 0.5) make pixel value 0 infinite")]
+    [InlineData("""{"format": 1, "image_transform": {"std": [0.5, 0, 0.5]}}""", "aro-model.json: image mean and std must hold 3 finite values each, std > 0 (fields 'image_transform.mean' and 'image_transform.std')")]
     public void Bad_manifest_fields_are_named(string manifest, string expected)
     {
         using var temp = new TempDirectory();
@@ -108,6 +111,9 @@ public sealed class ModelPackageLoaderTests
     [InlineData("""{"size": 224, "crop_size": {"height": [224], "width": 224}}""", "field 'crop_size.height' must be a whole number")]
     [InlineData("""{"size": 224, "resample": 1e308}""", "field 'resample' must be a whole number")]
     [InlineData("""{"size": 224, "image_std": [0.5, 0.5, 1e39]}""", "field 'image_std' must be an array of 3 finite numbers")]
+    [InlineData("""{"size": 224, "image_std": [1e-45, 0.5, 0.5]}""", "preprocessor_config.json: fields 'image_mean' and 'image_std' (red: mean 0.48145467, std 1E-45) make pixel value 0 infinite")]
+    [InlineData("""{"size": 224, "image_mean": [-3e38, 0, 0], "image_std": [0.1, 1, 1]}""", "fields 'image_mean' and 'image_std' (red: mean -3E+38, std 0.1) make pixel value 0 infinite")]
+    [InlineData("""{"size": 224, "image_std": [0.5, -0.5, 0.5]}""", "std > 0 (fields 'image_mean' and 'image_std')")]
     [InlineData("""{"size": {"shortest_edge": 100000}, "crop_size": 224}""", "is not a usable model input size")]
     public void Bad_preprocessor_config_fields_are_named(string config, string expected)
     {

@@ -102,7 +102,7 @@ internal sealed class InMemoryModel : IEvaluationModel
 
     private sealed class RecordingImageEncoder(InMemoryModel model) : IImageEncoder
     {
-        public GraphSignature Signature => throw new NotSupportedException("an in-memory encoder has no graph");
+        public GraphSignature Signature { get; } = new("in-memory/vision", [], []);
 
         public IReadOnlyList<ImageEncoding> Encode(float[] pixels, int count, CancellationToken cancellationToken = default)
         {
@@ -121,7 +121,7 @@ internal sealed class InMemoryModel : IEvaluationModel
 
     private sealed class RecordingTextEncoder(InMemoryModel model) : ITextEncoder
     {
-        public GraphSignature Signature => throw new NotSupportedException("an in-memory encoder has no graph");
+        public GraphSignature Signature { get; } = new("in-memory/text", [], []);
 
         public int? FixedSequenceLength => null;
 

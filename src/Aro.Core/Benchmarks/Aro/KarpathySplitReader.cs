@@ -70,6 +70,11 @@ public sealed class KarpathySplitReader : ICaseReader
                 index++;
             }
         }
+
+        if (index == 0)
+        {
+            throw EmptyCaseFile.Error(_annotationFile, "captions");
+        }
     }
 
     /// <summary>Counts captions without building (tagging, shuffling) their options.</summary>

@@ -52,5 +52,10 @@ public sealed class VgJsonReader : ICaseReader
                 group);
             index++;
         }
+
+        if (index == 0)
+        {
+            throw EmptyCaseFile.Error(_annotationFile, "records");
+        }
     }
 }

@@ -58,6 +58,11 @@ public sealed class KarpathyRetrievalSubset : RetrievalSubset
             images.Add(Path.GetFullPath(Path.Combine(root, image)));
         }
 
+        if (images.Count == 0)
+        {
+            throw EmptyCaseFile.Error(file, "images");
+        }
+
         return new RetrievalCorpus(file, images, captions);
     }
 

@@ -38,5 +38,10 @@ public sealed class SugarCrepeReader : ICaseReader
             yield return new AroCase(index, key, Path.Combine(_imageRoot, image), null, [caption, negative], 0, _subset.Name);
             index++;
         }
+
+        if (index == 0)
+        {
+            throw EmptyCaseFile.Error(_annotationFile, "records");
+        }
     }
 }

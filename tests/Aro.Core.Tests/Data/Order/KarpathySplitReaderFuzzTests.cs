@@ -46,7 +46,7 @@ public sealed class KarpathySplitReaderFuzzTests(ITestOutputHelper output)
         {
             await File.WriteAllBytesAsync(path, input.Bytes);
             return await CaseInvariants.ReadAllAsync(new KarpathySplitReader(OrderSubset.Coco, temp.Path, builder));
-        }, FuzzRunner.MustName(fileName, "record "));
+        }, FuzzRunner.MustName(fileName, "record ", ": holds no "));
 
         FuzzAssert.Clean(report, output, allocationBound: 64L << 20, minimumInputs: 900);
     }
