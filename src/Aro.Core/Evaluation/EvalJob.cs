@@ -234,6 +234,11 @@ public static class EvalJob
         var total = Shards.CountIn(await reader.CountAsync(cancellationToken).ConfigureAwait(false), request.Settings.Limit, request.Shard);
         var done = state?.CasesDone ?? 0;
         using var predictions = new PredictionsCsvWriter(finalPredictions, partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
+        if (state is not null)
+        {
+            checkpoints.VerifyRows(stem, state, predictions.RowsSha256);
+        }
+
         var sink = new SubsetSink(
             predictions,
             state is null ? new GroupTally() : GroupTally.Restore(state.Groups),
