@@ -47,6 +47,8 @@ public abstract class PairMatchingSubset : NativeSubset
     {
         public IReadOnlyList<string> SourceFiles => [subset.AnnotationFile(folder)];
 
+        public string DataFolder => Path.GetFullPath(folder);
+
         public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await foreach (var instance in subset.ReadInstancesAsync(folder, cancellationToken).ConfigureAwait(false))

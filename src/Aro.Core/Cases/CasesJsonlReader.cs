@@ -33,6 +33,8 @@ public sealed class CasesJsonlReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_path];
 
+    public string DataFolder => _folder;
+
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var reader = new StreamReader(RegularFile.OpenRead(_path, "cases file"));

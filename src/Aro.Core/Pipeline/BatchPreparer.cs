@@ -41,7 +41,7 @@ internal sealed class BatchPreparer(
 
     public EncoderCalls Calls => new(_imagesRequested, _imagesEncoded, _imagesFromCache, _captionsRequested, _captionsEncoded, _captionsFromCache);
 
-    public PreparedBatch Prepare(IReadOnlyList<AroCase> cases, CancellationToken cancellationToken)
+    public PreparedBatch Prepare(IReadOnlyList<AroCase> cases, DataFolderGuard? guard, CancellationToken cancellationToken)
     {
         var batch = new PreparedBatch(cases) { Hold = store.BeginHold() };
         var jobs = new Dictionary<EmbeddingKey, (AroCase First, byte[]? Bytes)>();
@@ -49,7 +49,7 @@ internal sealed class BatchPreparer(
         for (var i = 0; i < cases.Count; i++)
         {
             var aroCase = cases[i];
-            if (CaseProblems.Find(aroCase) is { } problem)
+            if ((CaseProblems.Find(aroCase) ?? guard?.Problem(aroCase.ImagePath)) is { } problem)
             {
                 batch.Slots[i] = CaseSlot.Failed(problem);
                 continue;

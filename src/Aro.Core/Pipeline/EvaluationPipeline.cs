@@ -48,6 +48,7 @@ public sealed class EvaluationPipeline
     /// <summary>
     /// Evaluates <paramref name="cases"/>; the sink sees every outcome in case order. Progress counts from
     /// <paramref name="alreadyDone"/> (cases a resumed run finished before) up to <paramref name="total"/>.
+    /// Images outside <paramref name="dataFolder"/> are bad cases unless the settings allow them (<see cref="DataFolderGuard"/>).
     /// </summary>
     public async Task RunAsync(
         SubsetDefinition subset,
@@ -56,8 +57,10 @@ public sealed class EvaluationPipeline
         int? total = null,
         int alreadyDone = 0,
         IProgress<EvaluationProgress>? progress = null,
+        string? dataFolder = null,
         CancellationToken cancellationToken = default)
     {
+        var guard = DataFolderGuard.For(dataFolder, _settings.AllowOutsideData);
         var done = alreadyDone;
         progress?.Report(new EvaluationProgress(subset.Name, done, total));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,7 +69,7 @@ public sealed class EvaluationPipeline
             SingleReader = true,
             SingleWriter = true,
         });
-        var producer = Task.Run(() => ProduceAsync(cases, channel.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(cases, guard, channel.Writer, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -101,7 +104,7 @@ public sealed class EvaluationPipeline
         await producer.ConfigureAwait(false);
     }
 
-    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, ChannelWriter<PreparedBatch> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, DataFolderGuard? guard, ChannelWriter<PreparedBatch> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -111,14 +114,14 @@ public sealed class EvaluationPipeline
                 batch.Add(aroCase);
                 if (batch.Count == _settings.BatchSize)
                 {
-                    await writer.WriteAsync(PrepareOrFail(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync(PrepareOrFail(batch, guard, cancellationToken), cancellationToken).ConfigureAwait(false);
                     batch = new List<AroCase>(_settings.BatchSize);
                 }
             }
 
             if (batch.Count > 0)
             {
-                await writer.WriteAsync(PrepareOrFail(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(PrepareOrFail(batch, guard, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             writer.Complete();
@@ -129,10 +132,10 @@ public sealed class EvaluationPipeline
         }
     }
 
-    private PreparedBatch PrepareOrFail(List<AroCase> cases, CancellationToken cancellationToken)
+    private PreparedBatch PrepareOrFail(List<AroCase> cases, DataFolderGuard? guard, CancellationToken cancellationToken)
     {
         _turn?.Wait(cancellationToken);
-        var batch = _preparer.Prepare(cases, cancellationToken);
+        var batch = _preparer.Prepare(cases, guard, cancellationToken);
         if (_settings.OnError == ErrorPolicy.Fail)
         {
             for (var i = 0; i < cases.Count; i++)

@@ -12,13 +12,15 @@ namespace Aro.Core.Pipeline;
 /// Prepare the next batch while the encoders run the current one (true), or take turns, each stage with every core
 /// (false). Null chooses by core count: see <see cref="EffectiveOverlap"/>.
 /// </param>
+/// <param name="AllowOutsideData">Read images that lie outside their subset's data folder (<see cref="DataFolderGuard"/>) instead of refusing them.</param>
 public sealed record EvaluationSettings(
     int BatchSize = 32,
     int? Limit = null,
     int PreprocessThreads = 0,
     ErrorPolicy OnError = ErrorPolicy.Fail,
     int PrefetchBatches = 2,
-    bool? Overlap = null)
+    bool? Overlap = null,
+    bool AllowOutsideData = false)
 {
     /// <summary>
     /// Overlap needs spare cores. ONNX Runtime splits each operator across its threads and waits for the slowest, so

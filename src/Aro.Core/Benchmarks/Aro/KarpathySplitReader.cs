@@ -51,6 +51,8 @@ public sealed class KarpathySplitReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
+    public string DataFolder => _root;
+
     /// <summary>The perturbation seed.</summary>
     public long Seed => _builder.Seed;
 
