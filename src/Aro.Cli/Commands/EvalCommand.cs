@@ -29,7 +29,7 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "Data folder: the subset's root (holding its annotation file) or a folder of <subset>/ roots. Default: data/<subset> (or $ARO_DATA/<subset>).",
+        Description = "Data folder: the subset's root (holding its annotation file) or a folder of <subset>/ roots. Default: data/<subset> (or $ARO_DATA/<subset>). A cases file's images may lie under it too.",
     };
 
     private readonly Option<string?> _out = new("--out", "-o")

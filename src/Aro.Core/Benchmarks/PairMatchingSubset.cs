@@ -47,7 +47,7 @@ public abstract class PairMatchingSubset : NativeSubset
     {
         public IReadOnlyList<string> SourceFiles => [subset.AnnotationFile(folder)];
 
-        public string DataFolder => Path.GetFullPath(folder);
+        public IReadOnlyList<string> DataFolders => [Path.GetFullPath(folder)];
 
         public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

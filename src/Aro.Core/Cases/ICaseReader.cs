@@ -10,11 +10,11 @@ public interface ICaseReader
     IReadOnlyList<string> SourceFiles { get; }
 
     /// <summary>
-    /// The folder the cases' images must lie in: the subset's data folder (where <c>--data</c> leads), or the folder
-    /// holding a cases file; null when the reader has none. Images elsewhere are refused unless allowed
-    /// (<c>Pipeline/DataFolderGuard</c>).
+    /// The folders the cases' images must lie in: the subset's data folder (where <c>--data</c> leads); for a cases
+    /// file, the folder holding it and the data folders it was given. Empty when the reader has none. Images
+    /// elsewhere are refused unless allowed (<c>Pipeline/DataFolderGuard</c>).
     /// </summary>
-    string? DataFolder => null;
+    IReadOnlyList<string> DataFolders => [];
 
     /// <summary>Streams the cases in order.</summary>
     IAsyncEnumerable<AroCase> ReadAsync(CancellationToken cancellationToken = default);

@@ -252,7 +252,7 @@ public static class EvalJob
             key,
             done);
         var cases = Shards.Select(reader.ReadAsync(cancellationToken), request.Settings.Limit, request.Shard).Skip(done);
-        await pipeline.RunAsync(subset, cases, sink, total, done, progress, reader.DataFolder, cancellationToken).ConfigureAwait(false);
+        await pipeline.RunAsync(subset, cases, sink, total, done, progress, reader.DataFolders, cancellationToken).ConfigureAwait(false);
 
         var finished = sink.Checkpoint(complete: true);
         predictions.Commit();

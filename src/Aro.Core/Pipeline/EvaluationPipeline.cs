@@ -48,7 +48,7 @@ public sealed class EvaluationPipeline
     /// <summary>
     /// Evaluates <paramref name="cases"/>; the sink sees every outcome in case order. Progress counts from
     /// <paramref name="alreadyDone"/> (cases a resumed run finished before) up to <paramref name="total"/>.
-    /// Images outside <paramref name="dataFolder"/> are bad cases unless the settings allow them (<see cref="DataFolderGuard"/>).
+    /// Images outside every one of <paramref name="dataFolders"/> are bad cases unless the settings allow them (<see cref="DataFolderGuard"/>).
     /// </summary>
     public async Task RunAsync(
         SubsetDefinition subset,
@@ -57,10 +57,10 @@ public sealed class EvaluationPipeline
         int? total = null,
         int alreadyDone = 0,
         IProgress<EvaluationProgress>? progress = null,
-        string? dataFolder = null,
+        IReadOnlyList<string>? dataFolders = null,
         CancellationToken cancellationToken = default)
     {
-        var guard = DataFolderGuard.For(dataFolder, _settings.AllowOutsideData);
+        var guard = DataFolderGuard.For(dataFolders ?? [], _settings.AllowOutsideData);
         var done = alreadyDone;
         progress?.Report(new EvaluationProgress(subset.Name, done, total));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -150,7 +150,7 @@ public sealed class RetrievalEvaluator
     {
         var sink = new RetrievalEncodingSink(problem.Subset, problem.Corpus, problem.CaptionsOfImage);
         await _itc.RunAsync(problem.Subset, Cases(problem, texts, cancellationToken), sink, checked((int)tracker.Total), checked((int)tracker.Done), tracker.Progress,
-                Path.GetDirectoryName(problem.Corpus.AnnotationFile), cancellationToken)
+                [Path.GetDirectoryName(problem.Corpus.AnnotationFile)!], cancellationToken)
             .ConfigureAwait(false);
         tracker.Done += problem.Corpus.Images.Count;
         return sink.Result();

@@ -39,8 +39,9 @@ public sealed class OutsideDataCommandTests
         var run = await CliRun.InvokeAsync("eval", "--model", Demo, "--subset", cases, "--out", temp.File("out"), "--no-cache");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"case c-1: image {temp.File("elsewhere", "out.jpg")}: lies outside the data folder {temp.File("data")}; aro reads images only from inside the subset's data folder", run.Error, StringComparison.Ordinal);
-        Assert.Contains("run again with --allow-outside-data", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"case c-1: image {temp.File("elsewhere", "out.jpg")}: lies outside the data folders ({temp.File("data")}, ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("); aro reads images only from inside the subset's data folder", run.Error, StringComparison.Ordinal);
+        Assert.Contains("run again with --allow-outside-data (for a cases file, --data naming the folder they lie in does as well)", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("unexpected error", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("out", "summary.csv")));
     }
@@ -60,6 +61,19 @@ public sealed class OutsideDataCommandTests
         Assert.Contains("a symbolic link along the way leads to", skipped[2]["reason"], StringComparison.Ordinal);
         Assert.Single(CsvTable.Read(temp.File("out", "cases.predictions.csv")).Rows);
         Assert.DoesNotContain("allow_outside_data", File.ReadAllText(temp.File("out", "run.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cases_file_may_point_into_the_folder_data_names()
+    {
+        using var temp = new TempDirectory();
+        var cases = Cases(temp);
+        File.WriteAllText(cases, string.Join('\n', File.ReadAllLines(cases).Take(3)) + "\n"); // c-0 inside, c-1 and c-2 in elsewhere/
+
+        var run = await CliRun.InvokeAsync("eval", "--model", Demo, "--subset", cases, "--data", temp.File("elsewhere"), "--out", temp.File("out"), "--no-cache");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(3, CsvTable.Read(temp.File("out", "cases.predictions.csv")).Rows.Count);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DataFolderGuardTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private DataFolderGuard Guard => new(_temp.File("data"));
+    private DataFolderGuard Guard => new([_temp.File("data")]);
 
     [Fact]
     public void Images_inside_the_data_folder_pass_however_they_are_spelled()
@@ -59,14 +59,38 @@ public sealed class DataFolderGuardTests : IDisposable
     }
 
     [Fact]
+    public void Dotdot_after_a_link_is_judged_where_the_kernel_goes_not_by_name()
+    {
+        // data/images/deep -> elsewhere/deep: "data/images/deep/../out.jpg" reads elsewhere/out.jpg, although by name
+        // it is data/images/out.jpg (which exists too, inside).
+        Directory.CreateDirectory(_temp.File("elsewhere", "deep"));
+        Directory.CreateSymbolicLink(_temp.File("data", "images", "deep"), _temp.File("elsewhere", "deep"));
+        File.WriteAllText(_temp.File("data", "images", "out.jpg"), "x");
+
+        var problem = Guard.Problem(_temp.File("data", "images", "deep") + "/../out.jpg");
+
+        Assert.Contains("a symbolic link along the way leads to " + _temp.File("elsewhere", "out.jpg"), problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_data_folder_that_is_itself_a_link_holds_what_its_target_holds()
     {
         Directory.CreateSymbolicLink(_temp.File("data-link"), _temp.File("data"));
-        var guard = new DataFolderGuard(_temp.File("data-link"));
+        var guard = new DataFolderGuard([_temp.File("data-link")]);
 
         Assert.Null(guard.Problem(_temp.File("data-link", "images", "in.jpg")));
         Assert.Null(guard.Problem(_temp.File("data", "images", "in.jpg")));
         Assert.NotNull(guard.Problem(_temp.File("elsewhere", "out.jpg")));
+    }
+
+    [Fact]
+    public void An_image_in_any_of_several_data_folders_passes()
+    {
+        var guard = new DataFolderGuard([_temp.File("data"), _temp.File("elsewhere")]);
+
+        Assert.Null(guard.Problem(_temp.File("elsewhere", "out.jpg")));
+        Assert.Null(guard.Problem(_temp.File("data", "images", "in.jpg")));
+        Assert.Contains($"lies outside the data folders ({_temp.File("data")}, {_temp.File("elsewhere")})", guard.Problem(_temp.File("data-sibling.jpg")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,8 +104,8 @@ public sealed class DataFolderGuardTests : IDisposable
     [Fact]
     public void Nothing_is_checked_when_outside_reads_are_allowed_or_no_folder_is_known()
     {
-        Assert.Null(DataFolderGuard.For(_temp.File("data"), allowOutside: true));
-        Assert.Null(DataFolderGuard.For(null, allowOutside: false));
-        Assert.NotNull(DataFolderGuard.For(_temp.File("data"), allowOutside: false));
+        Assert.Null(DataFolderGuard.For([_temp.File("data")], allowOutside: true));
+        Assert.Null(DataFolderGuard.For([], allowOutside: false));
+        Assert.NotNull(DataFolderGuard.For([_temp.File("data")], allowOutside: false));
     }
 }

@@ -51,7 +51,7 @@ public sealed class KarpathySplitReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
-    public string DataFolder => _root;
+    public IReadOnlyList<string> DataFolders => [_root];
 
     /// <summary>The perturbation seed.</summary>
     public long Seed => _builder.Seed;

@@ -28,7 +28,7 @@ public sealed class VgJsonReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
-    public string DataFolder => Path.GetDirectoryName(_annotationFile)!;
+    public IReadOnlyList<string> DataFolders => [Path.GetDirectoryName(_annotationFile)!];
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -27,7 +27,7 @@ public sealed class SugarCrepeReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
-    public string DataFolder => Path.GetDirectoryName(_annotationFile)!;
+    public IReadOnlyList<string> DataFolders => [Path.GetDirectoryName(_annotationFile)!];
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
