@@ -29,7 +29,7 @@ internal sealed class EvalCommand : ICliCommand
 
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "Data folder: the subset's root (holding its annotation file) or a folder of <subset>/ roots. Default: data/<subset> (or $ARO_DATA/<subset>).",
+        Description = "Data folder: the subset's root (holding its annotation file) or a folder of <subset>/ roots. Default: data/<subset> (or $ARO_DATA/<subset>). A cases file's images may lie under it too.",
     };
 
     private readonly Option<string?> _out = new("--out", "-o")
@@ -90,6 +90,11 @@ internal sealed class EvalCommand : ICliCommand
     private readonly Option<bool> _allowSkips = new("--allow-skips")
     {
         Description = "With --on-error skip, exit 0 even when cases were skipped.",
+    };
+
+    private readonly Option<bool> _allowOutsideData = new("--allow-outside-data")
+    {
+        Description = "Read images whose paths lead outside their subset's data folder (through .., absolute paths or symbolic links, e.g. an image folder linked in from another disk); without it such cases are bad cases. Recorded in run.json.",
     };
 
     private readonly Option<bool> _noCache = new("--no-cache")
@@ -179,7 +184,7 @@ internal sealed class EvalCommand : ICliCommand
         Command = new Command("eval", "Evaluate a model on ARO subsets and write summary.csv, <subset>.groups.csv, <subset>.predictions.csv and run.json.")
         {
             _model, _subset, _data, _out, _batchSize, _limit, _seed, _seeds, _device, _threads, _decodeThreads, _variant, _scoring,
-            _onError, _allowSkips, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull, _perturbations, _imagePerturbations, _skipHashCheck,
+            _onError, _allowSkips, _allowOutsideData, _noCache, _cacheDir, _overlap, _shard, _shards, _resume, _force, _pull, _perturbations, _imagePerturbations, _skipHashCheck,
         };
         Command.Validators.Add(result =>
         {
@@ -315,7 +320,8 @@ internal sealed class EvalCommand : ICliCommand
                 parse.GetValue(_limit),
                 parse.GetValue(_decodeThreads),
                 parse.GetValue(_onError) == "skip" ? ErrorPolicy.Skip : ErrorPolicy.Fail,
-                Overlap: OverlapOption.Parse(parse.GetValue(_overlap))),
+                Overlap: OverlapOption.Parse(parse.GetValue(_overlap)),
+                AllowOutsideData: parse.GetValue(_allowOutsideData)),
             new RuntimeOptions(parse.GetValue(_device) == "cuda" ? ExecutionDevice.Cuda : ExecutionDevice.Cpu, parse.GetValue(_threads)),
             ScoringModes.Parse(parse.GetValue(_scoring)),
             SeedList(parse),

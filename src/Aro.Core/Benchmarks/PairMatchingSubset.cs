@@ -50,6 +50,8 @@ public abstract class PairMatchingSubset : NativeSubset
     {
         public IReadOnlyList<string> SourceFiles => [subset.AnnotationFile(folder)];
 
+        public IReadOnlyList<string> DataFolders => [Path.GetFullPath(folder)];
+
         public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var instances = 0;

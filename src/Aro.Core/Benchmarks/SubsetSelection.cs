@@ -79,7 +79,8 @@ public sealed class SubsetSelection
         {
             if (entry.CasesFile is { } path)
             {
-                runs.Add(new SubsetRun(entry.Subset, () => new CasesJsonlReader(path, entry.Subset.Name), null, 1));
+                string[] folders = data is null ? [dataRoot] : [data, dataRoot];
+                runs.Add(new SubsetRun(entry.Subset, () => new CasesJsonlReader(path, entry.Subset.Name, folders), null, 1));
             }
             else if (entry.Native is { UsesSeed: true } seeded)
             {

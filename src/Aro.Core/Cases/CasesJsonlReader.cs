@@ -18,13 +18,17 @@ public sealed class CasesJsonlReader : ICaseReader
     private readonly string _path;
     private readonly string _folder;
     private readonly string _defaultGroup;
+    private readonly IReadOnlyList<string> _dataFolders;
 
     /// <param name="path">The cases file.</param>
     /// <param name="defaultGroup">The group of records without one (the subset's name; default the file's name).</param>
-    public CasesJsonlReader(string path, string? defaultGroup = null)
+    /// <param name="dataFolders">Folders besides the file's own where its images may lie (<c>--data</c> and the data
+    /// root: a file frozen by <c>aro data freeze</c> points into the data it was frozen from).</param>
+    public CasesJsonlReader(string path, string? defaultGroup = null, IReadOnlyList<string>? dataFolders = null)
     {
         _path = Path.GetFullPath(path);
         _folder = Path.GetDirectoryName(_path)!;
+        _dataFolders = [_folder, .. (dataFolders ?? []).Select(Path.GetFullPath).Where(f => f != _folder).Distinct(StringComparer.Ordinal)];
         _defaultGroup = defaultGroup ?? Path.GetFileNameWithoutExtension(_path);
         if (!File.Exists(_path))
         {
@@ -33,6 +37,8 @@ public sealed class CasesJsonlReader : ICaseReader
     }
 
     public IReadOnlyList<string> SourceFiles => [_path];
+
+    public IReadOnlyList<string> DataFolders => _dataFolders;
 
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

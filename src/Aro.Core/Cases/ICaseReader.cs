@@ -9,6 +9,13 @@ public interface ICaseReader
     /// <summary>Files that define the cases (annotation JSON, cases.jsonl), for provenance in run.json.</summary>
     IReadOnlyList<string> SourceFiles { get; }
 
+    /// <summary>
+    /// The folders the cases' images must lie in: the subset's data folder (where <c>--data</c> leads); for a cases
+    /// file, the folder holding it and the data folders it was given. Empty when the reader has none. Images
+    /// elsewhere are refused unless allowed (<c>Pipeline/DataFolderGuard</c>).
+    /// </summary>
+    IReadOnlyList<string> DataFolders => [];
+
     /// <summary>Streams the cases in order.</summary>
     IAsyncEnumerable<AroCase> ReadAsync(CancellationToken cancellationToken = default);
 

@@ -10,13 +10,14 @@ namespace Aro.Core.Checkpoints;
 
 /// <summary>
 /// A digest of everything that decides a subset run's results: aro's version, the model fingerprint and scoring,
-/// the subset and its annotation files' bytes, seed, limit, shard and error policy. A checkpoint is resumed only by
+/// the subset and its annotation files' bytes, seed, limit, shard, error policy and whether images outside the data
+/// folder are read. A checkpoint is resumed only by
 /// a run with the same key, so a resumed run can never mix results of two configurations.
 /// </summary>
 public static class RunKey
 {
     public static string Compute(byte[] fingerprint, ScoringMode scoring, string subset, IReadOnlyList<string> sourceFiles, int? seed,
-        int? limit, Shard? shard, ErrorPolicy onError)
+        int? limit, Shard? shard, ErrorPolicy onError, bool allowOutsideData = false)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"aro {AroVersion.Current}\n");
@@ -28,6 +29,12 @@ public static class RunKey
         }
 
         text.Append(CultureInfo.InvariantCulture, $"seed {seed}\nlimit {limit}\nshard {shard}\non-error {onError}\n");
+        if (allowOutsideData)
+        {
+            // Only when set, so that the keys of ordinary runs (and their checkpoints) stay as they were.
+            text.Append("allow-outside-data\n");
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -15,6 +15,8 @@ namespace Aro.Core.Checkpoints;
 /// <param name="Diagnostics">The subset's diagnostic counters so far, if it keeps any.</param>
 /// <param name="Skipped">Cases skipped so far.</param>
 /// <param name="Complete">True once the subset's final files are in place.</param>
+/// <param name="RowsSha256">SHA-256 of the partial predictions file's first <see cref="PredictionBytes"/> bytes, so
+/// rows changed after the checkpoint are not resumed from (<see cref="CheckpointFolder.VerifyRows"/>).</param>
 public sealed record SubsetCheckpoint(
     string RunKey,
     int CasesDone,
@@ -22,4 +24,5 @@ public sealed record SubsetCheckpoint(
     IReadOnlyList<GroupCount> Groups,
     IReadOnlyDictionary<string, int>? Diagnostics,
     IReadOnlyList<SkippedCase> Skipped,
-    bool Complete);
+    bool Complete,
+    string? RowsSha256);

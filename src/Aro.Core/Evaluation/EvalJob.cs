@@ -127,7 +127,7 @@ public static class EvalJob
             var reader = run.Create();
             var stem = run.FileStem;
             var key = RunKey.Compute(fingerprint, model.Scoring, run.Subset.Name, reader.SourceFiles, run.Seed,
-                request.Settings.Limit, request.Shard, request.Settings.OnError);
+                request.Settings.Limit, request.Shard, request.Settings.OnError, request.Settings.AllowOutsideData);
             var context = new SubsetRunContext(run, reader, stem, key, outDir, checkpoints);
             var summary = await RunSubsetAsync(context, pipeline, request, observer, cancellationToken).ConfigureAwait(false);
             results.Add((run, summary));
@@ -163,7 +163,10 @@ public static class EvalJob
             EmbeddingStores.Describe(store, request.NoCache),
             pipeline.Calls.Plus(shaped.RetrievalCalls),
             started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            Math.Round(clock.Elapsed.TotalSeconds, 3));
+            Math.Round(clock.Elapsed.TotalSeconds, 3))
+        {
+            AllowOutsideData = request.Settings.AllowOutsideData ? true : null,
+        };
         RunManifestWriter.Write(Path.Combine(outDir, ResultFiles.Run), manifest);
         checkpoints.Delete();
         return new EvalOutcome(summaries, outDir, manifest, seedSummaries) { Retrieval = retrievalTables, PairScores = pairTables };
@@ -234,6 +237,11 @@ public static class EvalJob
         var total = Shards.CountIn(await reader.CountAsync(cancellationToken).ConfigureAwait(false), request.Settings.Limit, request.Shard);
         var done = state?.CasesDone ?? 0;
         using var predictions = new PredictionsCsvWriter(finalPredictions, partial, state?.PredictionBytes, state is null ? null : OptionCountOf(partial));
+        if (state is not null)
+        {
+            checkpoints.VerifyRows(stem, state, predictions.RowsSha256);
+        }
+
         var sink = new SubsetSink(
             predictions,
             state is null ? new GroupTally() : GroupTally.Restore(state.Groups),
@@ -244,7 +252,7 @@ public static class EvalJob
             key,
             done);
         var cases = Shards.Select(reader.ReadAsync(cancellationToken), request.Settings.Limit, request.Shard).Skip(done);
-        await pipeline.RunAsync(subset, cases, sink, total, done, progress, cancellationToken).ConfigureAwait(false);
+        await pipeline.RunAsync(subset, cases, sink, total, done, progress, reader.DataFolders, cancellationToken).ConfigureAwait(false);
 
         var finished = sink.Checkpoint(complete: true);
         predictions.Commit();

@@ -28,7 +28,7 @@ internal static class PairMatchingRun
 
         var progress = context.Observer.SubsetStarted(run);
         var collector = new PairMatchCollector(subset);
-        await context.Pipeline.RunAsync(subset, cases, collector, total, 0, progress, cancellationToken).ConfigureAwait(false);
+        await context.Pipeline.RunAsync(subset, cases, collector, total, 0, progress, reader.DataFolders, cancellationToken).ConfigureAwait(false);
         collector.Finish();
 
         var stem = run.FileStem;

@@ -37,6 +37,9 @@ internal sealed class SubsetSink(
 
     public void BatchCompleted() => checkpoints.Save(stem, Checkpoint(complete: false));
 
-    public SubsetCheckpoint Checkpoint(bool complete) =>
-        new(runKey, casesDone, predictions.Checkpoint(), tally.Counts(), diagnostics?.Counts, [.. skipped], complete);
+    public SubsetCheckpoint Checkpoint(bool complete)
+    {
+        var length = predictions.Checkpoint();
+        return new(runKey, casesDone, length, tally.Counts(), diagnostics?.Counts, [.. skipped], complete, predictions.RowsSha256);
+    }
 }

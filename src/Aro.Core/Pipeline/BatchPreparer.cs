@@ -99,12 +99,12 @@ internal sealed class BatchPreparer
     /// Starts preparing batch <paramref name="number"/>. Call it for one batch after another, in case order, from one
     /// thread: that order is the order batches are planned in.
     /// </summary>
-    public Task<PreparedBatch> PrepareAsync(int number, IReadOnlyList<AroCase> cases, CancellationToken cancellationToken)
+    public Task<PreparedBatch> PrepareAsync(int number, IReadOnlyList<AroCase> cases, DataFolderGuard? guard, CancellationToken cancellationToken)
     {
         var previous = _lastPlanned;
         var planned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _lastPlanned = planned.Task;
-        return Task.Run(() => PrepareAsync(new PreparedBatch(number, cases) { Hold = _store.BeginHold() }, previous, planned, cancellationToken), CancellationToken.None);
+        return Task.Run(() => PrepareAsync(new PreparedBatch(number, cases) { Hold = _store.BeginHold(), Guard = guard }, previous, planned, cancellationToken), CancellationToken.None);
     }
 
     /// <summary>
@@ -205,10 +205,10 @@ internal sealed class BatchPreparer
         var seen = new HashSet<string>(StringComparer.Ordinal);
         lock (_lock)
         {
-            foreach (var aroCase in batch.Cases)
+            for (var i = 0; i < batch.Cases.Count; i++)
             {
-                var path = aroCase.ImagePath;
-                if (CaseProblems.Find(aroCase) is not null || !seen.Add(path))
+                var path = batch.Cases[i].ImagePath;
+                if (batch.ProblemOf(i) is not null || !seen.Add(path))
                 {
                     continue;
                 }
@@ -300,7 +300,7 @@ internal sealed class BatchPreparer
         for (var i = 0; i < batch.Cases.Count; i++)
         {
             var aroCase = batch.Cases[i];
-            if (CaseProblems.Find(aroCase) is { } problem)
+            if (batch.ProblemOf(i) is { } problem)
             {
                 batch.Slots[i] = CaseSlot.Failed(problem);
                 continue;

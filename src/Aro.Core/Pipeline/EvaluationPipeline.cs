@@ -68,6 +68,7 @@ public sealed class EvaluationPipeline
     /// <summary>
     /// Evaluates <paramref name="cases"/>; the sink sees every outcome in case order. Progress counts from
     /// <paramref name="alreadyDone"/> (cases a resumed run finished before) up to <paramref name="total"/>.
+    /// Images outside every one of <paramref name="dataFolders"/> are bad cases unless the settings allow them (<see cref="DataFolderGuard"/>).
     /// </summary>
     public async Task RunAsync(
         SubsetDefinition subset,
@@ -76,8 +77,10 @@ public sealed class EvaluationPipeline
         int? total = null,
         int alreadyDone = 0,
         IProgress<EvaluationProgress>? progress = null,
+        IReadOnlyList<string>? dataFolders = null,
         CancellationToken cancellationToken = default)
     {
+        var guard = DataFolderGuard.For(dataFolders ?? [], _settings.AllowOutsideData);
         var done = alreadyDone;
         progress?.Report(new EvaluationProgress(subset.Name, done, total));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -87,7 +90,7 @@ public sealed class EvaluationPipeline
             SingleWriter = true,
         });
         var encoded = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(cases, prepared.Writer, stop.Token), CancellationToken.None);
+        var producer = Task.Run(() => ProduceAsync(cases, guard, prepared.Writer, stop.Token), CancellationToken.None);
 
         // The encoders block their thread for a whole graph run: a thread of their own keeps them off the pool that
         // the preparation and the writer use.
@@ -131,7 +134,7 @@ public sealed class EvaluationPipeline
         await encoder.ConfigureAwait(false);
     }
 
-    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, ChannelWriter<Task<PreparedBatch>> writer, CancellationToken cancellationToken)
+    private async Task ProduceAsync(IAsyncEnumerable<AroCase> cases, DataFolderGuard? guard, ChannelWriter<Task<PreparedBatch>> writer, CancellationToken cancellationToken)
     {
         try
         {
@@ -141,14 +144,14 @@ public sealed class EvaluationPipeline
                 batch.Add(aroCase);
                 if (batch.Count == _casesPerBatch)
                 {
-                    await StartAsync(batch, writer, cancellationToken).ConfigureAwait(false);
+                    await StartAsync(batch, guard, writer, cancellationToken).ConfigureAwait(false);
                     batch = new List<AroCase>(_casesPerBatch);
                 }
             }
 
             if (batch.Count > 0)
             {
-                await StartAsync(batch, writer, cancellationToken).ConfigureAwait(false);
+                await StartAsync(batch, guard, writer, cancellationToken).ConfigureAwait(false);
             }
 
             writer.Complete();
@@ -160,7 +163,7 @@ public sealed class EvaluationPipeline
     }
 
     /// <summary>Starts a batch's preparation (after its turn, when the stages take turns) and queues it for the encoders.</summary>
-    private async Task StartAsync(List<AroCase> cases, ChannelWriter<Task<PreparedBatch>> writer, CancellationToken cancellationToken)
+    private async Task StartAsync(List<AroCase> cases, DataFolderGuard? guard, ChannelWriter<Task<PreparedBatch>> writer, CancellationToken cancellationToken)
     {
         var waited = PipelineProfiler.Start(_profiler);
         if (_turn is not null)
@@ -170,7 +173,7 @@ public sealed class EvaluationPipeline
 
         var number = _batches++;
         _profiler?.Add(number, PipelineStage.TurnWait, waited, 0);
-        var preparing = _preparer.PrepareAsync(number, cases, cancellationToken);
+        var preparing = _preparer.PrepareAsync(number, cases, guard, cancellationToken);
         try
         {
             await writer.WriteAsync(preparing, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ namespace Aro.Core.Pipeline;
 /// <param name="PageLockTensors">
 /// Page-lock the pixel tensors for a GPU's DMA (<see cref="Models.CudaHostMemory"/>); null: on a GPU only (<see cref="Fit"/>).
 /// </param>
+/// <param name="AllowOutsideData">Read images that lie outside their subset's data folder (<see cref="DataFolderGuard"/>) instead of refusing them.</param>
 public sealed record EvaluationSettings(
     int BatchSize = 32,
     int? Limit = null,
@@ -29,7 +30,8 @@ public sealed record EvaluationSettings(
     bool? Overlap = null,
     bool? OverlapEncoders = null,
     PipelineMemory? Memory = null,
-    bool? PageLockTensors = null)
+    bool? PageLockTensors = null,
+    bool AllowOutsideData = false)
 {
     /// <summary>
     /// Overlap needs spare cores. ONNX Runtime splits each operator across its threads and waits for the slowest, so

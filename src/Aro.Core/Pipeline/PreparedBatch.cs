@@ -28,6 +28,12 @@ internal sealed class PreparedBatch
     /// <summary>Keeps every embedding this batch reads in the store until the batch is released.</summary>
     public EmbeddingHold? Hold { get; init; }
 
+    /// <summary>Refuses images outside the subset's data folders (null: no folders to keep to, or allowed).</summary>
+    public DataFolderGuard? Guard { get; init; }
+
+    /// <summary>Why the case at <paramref name="index"/> is bad before anything is read (<see cref="CaseProblems"/>, then <see cref="Guard"/>), or null.</summary>
+    public string? ProblemOf(int index) => CaseProblems.Find(Cases[index]) ?? Guard?.Problem(Cases[index].ImagePath);
+
     /// <summary>Images to encode, in pixel-buffer order.</summary>
     public List<EmbeddingKey> ImagesToEncode { get; } = [];
 

@@ -149,7 +149,8 @@ public sealed class RetrievalEvaluator
     private async Task<(EmbeddingMatrix Images, EmbeddingMatrix Texts)> EncodeAsync(Problem problem, string[] texts, Tracker tracker, CancellationToken cancellationToken)
     {
         var sink = new RetrievalEncodingSink(problem.Subset, problem.Corpus, problem.CaptionsOfImage);
-        await _itc.RunAsync(problem.Subset, Cases(problem, texts, cancellationToken), sink, checked((int)tracker.Total), checked((int)tracker.Done), tracker.Progress, cancellationToken)
+        await _itc.RunAsync(problem.Subset, Cases(problem, texts, cancellationToken), sink, checked((int)tracker.Total), checked((int)tracker.Done), tracker.Progress,
+                [Path.GetDirectoryName(problem.Corpus.AnnotationFile)!], cancellationToken)
             .ConfigureAwait(false);
         tracker.Done += problem.Corpus.Images.Count;
         return sink.Result();

@@ -13,6 +13,7 @@ public sealed class PredictionsCsvWriter : IDisposable
 {
     private readonly AtomicFile _file;
     private readonly CsvWriter _csv;
+    private readonly Sha256WriteStream _rows;
     private int? _optionCount;
     private bool _csvClosed;
 
@@ -24,8 +25,21 @@ public sealed class PredictionsCsvWriter : IDisposable
     {
         _file = AtomicFile.OpenPartial(path, partialPath, resumeAt);
         _optionCount = resumeAt is null ? null : optionCount;
-        _csv = CsvFormat.CreateWriter(_file.Stream);
+        _rows = new Sha256WriteStream(_file.Stream);
+        if (resumeAt is { } length)
+        {
+            IncludePrefix(length);
+        }
+
+        _csv = CsvFormat.CreateWriter(_rows);
     }
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the partial file's bytes so far, the kept prefix included: after
+    /// <see cref="Checkpoint"/>, of exactly the prefix whose length it returned; right after opening to resume, of the
+    /// kept prefix, for comparison with the checkpoint's record of it.
+    /// </summary>
+    public string RowsSha256 => _rows.CurrentHex;
 
     public void Write(CaseResult result)
     {
@@ -86,7 +100,29 @@ public sealed class PredictionsCsvWriter : IDisposable
             _csv.Dispose();
         }
 
+        _rows.Dispose();
         _file.Dispose();
+    }
+
+    /// <summary>Reads the kept prefix back once, so the digest covers the whole file and not only this run's rows.</summary>
+    private void IncludePrefix(long length)
+    {
+        var stream = _file.Stream;
+        stream.Seek(0, SeekOrigin.Begin);
+        var buffer = new byte[1 << 16];
+        for (long left = length; left > 0;)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new EndOfStreamException($"{_file.TempPath}: ended before the {length} bytes kept for resuming");
+            }
+
+            _rows.Include(buffer.AsSpan(0, read));
+            left -= read;
+        }
+
+        stream.Seek(length, SeekOrigin.Begin);
     }
 
     private void WriteHeader(int options)

@@ -28,7 +28,12 @@ public sealed record RunManifest(
     string EmbeddingCache,
     EncoderCalls EncoderCalls,
     string StartedUtc,
-    double ElapsedSeconds);
+    double ElapsedSeconds)
+{
+    /// <summary>True when the run read images outside their subsets' data folders (<c>--allow-outside-data</c>); absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? AllowOutsideData { get; init; }
+}
 
 /// <summary>The model part of run.json; <paramref name="Variant"/> is the graphs' file variant (fp32, fp16, quantized, ...).</summary>
 /// <param name="Fingerprint">The model's fingerprint (hex): its files and resolved settings; runs share a results folder only with the same one.</param>

@@ -17,7 +17,8 @@ public sealed class DataFreezeCommandTests
         var freeze = await CliRun.InvokeAsync("data", "freeze", "--subset", "coco-order", "--data", data, "--seed", "3", "--out", temp.File("frozen", "coco.jsonl"));
         var again = await CliRun.InvokeAsync("data", "freeze", "--subset", "coco-order", "--data", data, "--seed", "3", "--out", temp.File("again", "coco.jsonl"));
         var native = await CliRun.InvokeAsync("eval", "--model", model, "--data", data, "--subset", "coco-order", "--seed", "3", "--out", temp.File("native"), "--no-cache");
-        var frozen = await CliRun.InvokeAsync("eval", "--model", model, "--subset", temp.File("frozen", "coco.jsonl"), "--out", temp.File("frozen-out"), "--no-cache");
+        // The frozen file points into the data it was frozen from, outside its own folder: --data names that folder.
+        var frozen = await CliRun.InvokeAsync("eval", "--model", model, "--subset", temp.File("frozen", "coco.jsonl"), "--data", data, "--out", temp.File("frozen-out"), "--no-cache");
 
         Assert.True(freeze.ExitCode == 0, freeze.Error);
         Assert.Contains("wrote 30 coco-order cases", freeze.Out);

@@ -157,6 +157,11 @@ public sealed class EvaluationPipelineFuzzTests(ITestOutputHelper output)
 
         File.WriteAllBytes(temp.File("pool", "empty.jpg"), []);
         File.Copy(temp.File("pool", "seed-0.jpeg"), temp.File("pool", "été 🙂.jpeg"));
+
+        // Sound images outside the cases file's folder, by absolute path and through a link: refused (--allow-outside-data is off).
+        var outside = Directory.GetFiles(RepoPaths.InRepo("data", "demo", "images"), "*.jpg").Order(StringComparer.Ordinal).First();
+        File.CreateSymbolicLink(temp.File("pool", "linked-outside.jpg"), outside);
+        pool.AddRange([(outside, false), ("pool/linked-outside.jpg", false)]);
         pool.AddRange([("pool/missing.jpg", false), ("pool", false), ("/dev/zero", false), ("", false), ("pool/empty.jpg", false),
             ("pool/../pool/seed-1.png", true), ("pool/été 🙂.jpeg", true)]);
         return pool;

@@ -51,6 +51,8 @@ public sealed class KarpathySplitReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
+    public IReadOnlyList<string> DataFolders => [_root];
+
     /// <summary>The perturbation seed.</summary>
     public long Seed => _builder.Seed;
 

@@ -28,6 +28,8 @@ public sealed class VgJsonReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
+    public IReadOnlyList<string> DataFolders => [Path.GetDirectoryName(_annotationFile)!];
+
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var index = 0;

@@ -27,6 +27,8 @@ public sealed class SugarCrepeReader : ICaseReader
 
     public IReadOnlyList<string> SourceFiles => [_annotationFile];
 
+    public IReadOnlyList<string> DataFolders => [Path.GetDirectoryName(_annotationFile)!];
+
     public async IAsyncEnumerable<AroCase> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var index = 0;

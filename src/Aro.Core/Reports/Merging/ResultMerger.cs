@@ -61,6 +61,7 @@ public static class ResultMerger
             EncoderCalls = shards.Select(s => s.Manifest.EncoderCalls).Aggregate((a, b) => a.Plus(b)),
             StartedUtc = shards.Select(s => s.Manifest.StartedUtc).Order(StringComparer.Ordinal).First(),
             ElapsedSeconds = Math.Round(shards.Sum(s => s.Manifest.ElapsedSeconds), 3),
+            AllowOutsideData = shards.Any(s => s.Manifest.AllowOutsideData == true) ? true : null,
         };
         RunManifestWriter.Write(Path.Combine(output, ResultFiles.Run), manifest);
         return manifest;
