@@ -45,7 +45,7 @@ internal sealed class DataListCommand : ICliCommand
             var missing = new List<string>();
             foreach (var subset in benchmark.Subsets)
             {
-                var result = await DataVerifier.VerifyAsync(subset, data, paths.DataRoot, deep: false, null, cancellationToken).ConfigureAwait(false);
+                var result = await DataVerifier.VerifyAsync(subset, data, paths.DataRoot, deep: false, cancellationToken: cancellationToken).ConfigureAwait(false);
                 var status = result switch
                 {
                     { Complete: true } => "[green]complete[/]",

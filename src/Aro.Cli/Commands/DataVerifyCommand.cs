@@ -13,6 +13,11 @@ internal sealed class DataVerifyCommand : ICliCommand
     private readonly Argument<string> _subset = SubsetArgument.Create();
     private readonly Option<string?> _data = SubsetArgument.DataOption();
     private readonly Option<bool> _deep = new("--deep") { Description = "Also decode every image (slower): finds truncated or corrupt files." };
+    private readonly Option<bool> _allowOutsideData = new("--allow-outside-data")
+    {
+        Description = "With --deep: accept images that resolve outside the data folder (through a symbolic link), as aro eval --allow-outside-data does.",
+    };
+
     private readonly Option<int> _show = new("--show")
     {
         Description = "How many missing or broken image names to list.",
@@ -27,7 +32,7 @@ internal sealed class DataVerifyCommand : ICliCommand
             "Check a subset's data: the annotation file exists and parses, its case count (against the official files'), " +
             "and every image it needs exists (and decodes, with --deep). Exit 0 only when complete, 1 when something is missing.")
         {
-            _subset, _data, _deep, _show,
+            _subset, _data, _deep, _allowOutsideData, _show,
         };
         Command.SetAction(RunAsync);
         Examples = new Dictionary<Command, IReadOnlyList<string>>
@@ -53,7 +58,7 @@ internal sealed class DataVerifyCommand : ICliCommand
                 _console.Error.WriteLine($"{subset.Name}: decoding every image");
             }
 
-            var result = await DataVerifier.VerifyAsync(subset, data, paths.DataRoot, parse.GetValue(_deep), null, cancellationToken).ConfigureAwait(false);
+            var result = await DataVerifier.VerifyAsync(subset, data, paths.DataRoot, parse.GetValue(_deep), parse.GetValue(_allowOutsideData), null, cancellationToken).ConfigureAwait(false);
             Write(result, data, show);
             complete &= result.Complete;
         }

@@ -8,7 +8,7 @@ namespace Aro.Core.Benchmarks;
 /// <param name="Cases">Cases in the annotation file.</param>
 /// <param name="Images">Distinct images the cases need.</param>
 /// <param name="Missing">Needed images that are not there.</param>
-/// <param name="Undecodable">With <c>--deep</c>: images present that do not decode, with the reason.</param>
+/// <param name="Undecodable">With <c>--deep</c>: images present that do not decode, or that lie outside the data folder, with the reason.</param>
 /// <param name="Deep">Whether images were decoded.</param>
 public sealed record DataVerification(
     NativeSubset Subset,

@@ -12,7 +12,7 @@ public interface ICaseReader
     /// <summary>
     /// The folders the cases' images must lie in: the subset's data folder (where <c>--data</c> leads); for a cases
     /// file, the folder holding it and the data folders it was given. Empty when the reader has none. Images
-    /// elsewhere are refused unless allowed (<c>Pipeline/DataFolderGuard</c>).
+    /// elsewhere are refused unless allowed (<c>IO/DataFolderGuard</c>).
     /// </summary>
     IReadOnlyList<string> DataFolders => [];
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
+using Aro.Core.IO;
 using Aro.Core.Imaging;
 using Aro.Core.Models;
 using Aro.Core.Results;

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Aro.Core.Benchmarks;
 using Aro.Core.Caching;
 using Aro.Core.Cases;
+using Aro.Core.IO;
 using Aro.Core.Models;
 using Aro.Core.Results;
 

@@ -1,3 +1,4 @@
+using Aro.Core.IO;
 using Aro.Core.Models;
 
 namespace Aro.Core.Pipeline;

@@ -1,5 +1,6 @@
 using Aro.Core.Caching;
 using Aro.Core.Cases;
+using Aro.Core.IO;
 using Aro.Core.Models;
 
 namespace Aro.Core.Pipeline;

@@ -38,6 +38,28 @@ public sealed class DataVerifierTests
     }
 
     [Fact]
+    public async Task A_deep_check_reports_an_image_linked_from_outside_the_data_folder_unless_allowed()
+    {
+        using var temp = CopyDemo();
+        using var elsewhere = new TempDirectory();
+        var image = Directory.GetFiles(temp.File("images")).Order(StringComparer.Ordinal).First();
+        var outside = elsewhere.File(Path.GetFileName(image));
+        File.Move(image, outside);
+        File.CreateSymbolicLink(image, outside);
+
+        var refused = await DataVerifier.VerifyAsync(VgRelationSubset.Instance, temp.Path, "data", deep: true);
+        var allowed = await DataVerifier.VerifyAsync(VgRelationSubset.Instance, temp.Path, "data", deep: true, allowOutsideData: true);
+
+        Assert.False(refused.Complete);
+        var (name, reason) = Assert.Single(refused.Undecodable);
+        Assert.Equal("images/" + Path.GetFileName(image), name);
+        Assert.Contains("a symbolic link along the way leads to", reason, StringComparison.Ordinal);
+        Assert.Contains("--allow-outside-data", reason, StringComparison.Ordinal);
+        Assert.True(allowed.Complete);
+        Assert.Empty(allowed.Undecodable);
+    }
+
+    [Fact]
     public async Task Absent_or_malformed_annotations_are_problems_that_name_the_file()
     {
         using var temp = new TempDirectory();

@@ -1,4 +1,4 @@
-using Aro.Core.Pipeline;
+using Aro.Core.IO;
 using Aro.TestSupport;
 using Xunit;
 

@@ -1,6 +1,4 @@
-using Aro.Core.IO;
-
-namespace Aro.Core.Pipeline;
+namespace Aro.Core.IO;
 
 /// <summary>
 /// Refuses images that lie outside a subset's data folders: an image path from an annotation file or a cases file
