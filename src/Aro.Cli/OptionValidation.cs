@@ -27,7 +27,7 @@ internal static class OptionValidation
     /// Runs <paramref name="parse"/> (aro's own parser of the option's text, which throws <see cref="Aro.Core.AroInputException"/>)
     /// while the command line is parsed, so a bad value is a usage error reported before anything runs.
     /// </summary>
-    public static void Parsed(Option<string?> option, Action<string> parse) =>
+    public static void Parsed<T>(Option<T> option, Action<string> parse) =>
         option.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0)

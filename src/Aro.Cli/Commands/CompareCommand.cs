@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Aro.Cli.Rendering;
 using Aro.Core.Reports.Comparison;
-using Aro.Core;
 
 namespace Aro.Cli.Commands;
 
@@ -46,22 +45,9 @@ internal sealed class CompareCommand : ICliCommand
     {
         _console = console;
 
-        // --max-drop is a string (a share or 'significant'): its validator parses the token itself, so a bad value is a
-        // usage error like any other option's. --max-group-drop is checked by ComparisonThresholds (exit 2).
-        _maxDrop.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0)
-            {
-                try
-                {
-                    ComparisonThresholds.Parse(result.Tokens[^1].Value, null);
-                }
-                catch (AroInputException ex)
-                {
-                    result.AddError(ex.Message);
-                }
-            }
-        });
+        // --max-drop is a share or 'significant': parsed while the command line is, so a bad value is a usage error like
+        // any other option's. --max-group-drop is checked by ComparisonThresholds (exit 2).
+        OptionValidation.Parsed(_maxDrop, text => ComparisonThresholds.Parse(text, null));
         Command = new Command("compare", "Compare a candidate's results with a baseline's; exit 1 when a metric dropped by more than the threshold (a CI gate).")
         {
             _baseline, _candidate, _maxDrop, _maxGroupDrop, _json, _junit, _markdown,

@@ -176,7 +176,7 @@ internal sealed class EvalCommand : ICliCommand
         OptionValidation.Parsed(_seeds, text => ParseSeeds(text));
         OptionValidation.Parsed(_shard, text =>
         {
-            if (!string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
+            if (!IsAuto(text))
             {
                 Shard.Parse(text);
             }
@@ -353,12 +353,15 @@ internal sealed class EvalCommand : ICliCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>Whether <c>--shard</c> asks for the engine's shard.</summary>
+    private static bool IsAuto(string? shard) => string.Equals(shard?.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The shard: <c>--shard i/n</c>, or for <c>--shard auto</c> the one the engine's variables name.</summary>
     private Shard? ShardOf(ParseResult parse)
     {
         var text = parse.GetValue(_shard);
         var shards = parse.GetValue(_shards);
-        if (!string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase))
+        if (!IsAuto(text))
         {
             if (shards is not null)
             {

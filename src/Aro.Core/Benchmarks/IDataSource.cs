@@ -69,6 +69,38 @@ public sealed record DataPullContext(
             zip, imageFolder, prefix, ZipLimits.Default, Observer.Started($"unpacking {Path.GetFileName(zip)}", null, DownloadUnit.Files), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The last step of every image pull: unpacks the <paramref name="missing"/> images of <paramref name="annotations"/>
+    /// from <paramref name="zip"/> into <paramref name="imageFolderName"/>, refuses an archive that does not hold them
+    /// all (kept for inspection), and deletes the archive unless <see cref="DataPullOptions.KeepArchives"/>.
+    /// </summary>
+    /// <param name="annotationName">The file that names the images, for the message.</param>
+    /// <param name="verb">How that file relates to them ("needs", "names"), for the message.</param>
+    public async Task<DataPullResult> UnpackMissingImagesAsync(
+        SubsetAnnotations annotations, IReadOnlyList<string> missing, string zip, string imageFolderName, string annotationName, string verb,
+        CancellationToken cancellationToken)
+    {
+        var imageFolder = Path.Combine(Folder, imageFolderName);
+        var wanted = missing.Select(m => m[(imageFolderName.Length + 1)..]).ToList();
+        var extraction = await UnpackAsync(zip, imageFolder, wanted, cancellationToken).ConfigureAwait(false);
+        Observer.Info(string.Create(CultureInfo.InvariantCulture,
+            $"{Subset.Name}: unpacked {extraction.Extracted} files ({extraction.AlreadyPresent} already there) into {imageFolder}"));
+        var stillMissing = annotations.MissingImages(Folder);
+        if (stillMissing.Count > 0)
+        {
+            throw new AroException(string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetFileName(zip)} does not hold {stillMissing.Count} of the {annotations.Images.Count} images {annotationName} {verb} (first: {First(stillMissing)}). " +
+                $"The archive was kept at {zip}; `aro data verify {Subset.Name}` lists the missing images."));
+        }
+
+        if (!Options.KeepArchives)
+        {
+            File.Delete(zip);
+        }
+
+        return new DataPullResult(Subset, Folder, annotations.Cases, annotations.Images.Count, Fetched: true);
+    }
+
     /// <summary>A few names for a message, and how many more there are.</summary>
     public static string First(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(NamesShown)) + (names.Count > NamesShown ? string.Create(CultureInfo.InvariantCulture, $" and {names.Count - NamesShown} more") : "");

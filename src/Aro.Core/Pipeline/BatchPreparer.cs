@@ -204,12 +204,13 @@ internal sealed class BatchPreparer
         var byPath = new Dictionary<string, ImageFileRead>(StringComparer.Ordinal);
         var paths = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problems = batch.Problems;
         lock (_lock)
         {
             for (var i = 0; i < batch.Cases.Count; i++)
             {
                 var path = batch.Cases[i].ImagePath;
-                if (batch.ProblemOf(i) is not null || !seen.Add(path))
+                if (problems[i] is not null || !seen.Add(path))
                 {
                     continue;
                 }
@@ -301,7 +302,7 @@ internal sealed class BatchPreparer
         for (var i = 0; i < batch.Cases.Count; i++)
         {
             var aroCase = batch.Cases[i];
-            if (batch.ProblemOf(i) is { } problem)
+            if (batch.Problems[i] is { } problem)
             {
                 batch.Slots[i] = CaseSlot.Failed(problem);
                 continue;

@@ -32,8 +32,14 @@ internal sealed class PreparedBatch
     /// <summary>Refuses images outside the subset's data folders (null: no folders to keep to, or allowed).</summary>
     public DataFolderGuard? Guard { get; init; }
 
-    /// <summary>Why the case at <paramref name="index"/> is bad before anything is read (<see cref="CaseProblems"/>, then <see cref="Guard"/>), or null.</summary>
-    public string? ProblemOf(int index) => CaseProblems.Find(Cases[index]) ?? Guard?.Problem(Cases[index].ImagePath);
+    /// <summary>
+    /// Per case, why it is bad before anything is read (<see cref="CaseProblems"/>, then <see cref="Guard"/>, which
+    /// resolves links on disk), or null. Found once per batch, by the read step outside any lock; the plan step reads
+    /// the same answers.
+    /// </summary>
+    public IReadOnlyList<string?> Problems => _problems ??= [.. Cases.Select(c => CaseProblems.Find(c) ?? Guard?.Problem(c.ImagePath))];
+
+    private string?[]? _problems;
 
     /// <summary>Images to encode, in pixel-buffer order.</summary>
     public List<EmbeddingKey> ImagesToEncode { get; } = [];

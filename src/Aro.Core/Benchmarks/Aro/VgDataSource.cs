@@ -45,24 +45,6 @@ public sealed class VgDataSource(string annotationDriveId) : IDataSource
                 new FileDownloadRequest(url, zip, AroDataSources.VgImagesZip) { RejectHtml = true, Validate = DataPullContext.NotAZip, MaxSize = AroDataSources.MaxImageZipBytes }, observer, cancellationToken).ConfigureAwait(false);
         }
 
-        var imageFolder = Path.Combine(folder, VgSubset.ImageFolder);
-        var wanted = missing.Select(m => m[(VgSubset.ImageFolder.Length + 1)..]).ToList();
-        var extraction = await context.UnpackAsync(zip, imageFolder, wanted, cancellationToken).ConfigureAwait(false);
-        observer.Info(string.Create(CultureInfo.InvariantCulture,
-            $"{subset.Name}: unpacked {extraction.Extracted} files ({extraction.AlreadyPresent} already there) into {imageFolder}"));
-        missing = annotations.MissingImages(folder);
-        if (missing.Count > 0)
-        {
-            throw new AroException(string.Create(CultureInfo.InvariantCulture,
-                $"{AroDataSources.VgImagesZip} does not hold {missing.Count} of the {annotations.Images.Count} images {annotationFile} needs (first: {DataPullContext.First(missing)}). " +
-                $"The archive was kept at {zip}; `aro data verify {subset.Name}` lists the missing images."));
-        }
-
-        if (!context.Options.KeepArchives)
-        {
-            File.Delete(zip);
-        }
-
-        return new DataPullResult(subset, folder, annotations.Cases, annotations.Images.Count, Fetched: true);
+        return await context.UnpackMissingImagesAsync(annotations, missing, zip, VgSubset.ImageFolder, annotationFile, "needs", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -98,24 +98,6 @@ public sealed class WinogroundDataSource : IDataSource
                 context.Observer, cancellationToken).ConfigureAwait(false);
         }
 
-        var imageFolder = Path.Combine(folder, WinogroundSubset.ImageFolder);
-        var wanted = missing.Select(m => m[(WinogroundSubset.ImageFolder.Length + 1)..]).ToList();
-        var extraction = await context.UnpackAsync(zip, imageFolder, wanted, cancellationToken).ConfigureAwait(false);
-        context.Observer.Info(string.Create(CultureInfo.InvariantCulture,
-            $"{subset.Name}: unpacked {extraction.Extracted} files ({extraction.AlreadyPresent} already there) into {imageFolder}"));
-        missing = annotations.MissingImages(folder);
-        if (missing.Count > 0)
-        {
-            throw new AroException(string.Create(CultureInfo.InvariantCulture,
-                $"{ImagesZip} does not hold {missing.Count} of the {annotations.Images.Count} images {WinogroundSubset.ExamplesFile} names (first: {DataPullContext.First(missing)}). " +
-                $"The archive was kept at {zip}; `aro data verify {subset.Name}` lists the missing images."));
-        }
-
-        if (!context.Options.KeepArchives)
-        {
-            File.Delete(zip);
-        }
-
-        return new DataPullResult(subset, folder, annotations.Cases, annotations.Images.Count, Fetched: true);
+        return await context.UnpackMissingImagesAsync(annotations, missing, zip, WinogroundSubset.ImageFolder, WinogroundSubset.ExamplesFile, "names", cancellationToken).ConfigureAwait(false);
     }
 }
